@@ -1,0 +1,131 @@
+"""The `zerentian` command line: Chinese messages, exit 0 ok / 1 problems found / 2 usage error."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import load, starter
+from .problems import Problem, ProblemsFound
+from .profile import load_profile
+
+# argparse looks its messages up through the module-level `_` at call time.
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个值",
+    "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是 %(matches)s",
+}
+argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: D102 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="zerentian", description="责任田：党风廉政建设责任制的知识库、网站与文书生成工具")
+    parser.add_argument("--content", type=Path, default=load.DEFAULT_CONTENT, metavar="目录",
+                        help="知识库目录（默认：项目自带的 content/）")
+    commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    commands.required = True
+
+    check = commands.add_parser("check", help="检查知识库和单位档案", description="检查知识库和单位档案，逐条指出文件:行:列和改法")
+    check.add_argument("paths", nargs="*", type=Path, metavar="档案", help="单位档案文件或目录")
+    check.add_argument("--coverage", action="store_true", help="列出每份依据文件的每一节被哪些条目引用")
+    check.set_defaults(run=run_check)
+
+    new = commands.add_parser("new", help="生成一份带注释的单位档案模板", description="生成一份带注释的单位档案模板")
+    new.add_argument("path", type=Path, metavar="文件", help="要创建的档案文件，如 宁远镇.yaml")
+    new.add_argument("--层级", dest="level", default="乡镇", choices=list(starter.LEVEL_EXAMPLES), help="单位层级（默认：乡镇）")
+    new.set_defaults(run=run_new)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ProblemsFound as exc:
+        report(exc.problems)
+        return 1
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
+
+
+def report(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = [p for p in problems if not p.message.startswith("提示")]
+    if errors:
+        print(f"发现 {len(errors)} 处问题，请按提示修改后重新运行。", file=sys.stderr)
+
+
+def profile_paths(paths: list[Path]) -> list[Path]:
+    """Expand directories to the profiles inside them; a missing path is a usage error."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        else:
+            print(f"zerentian：错误：找不到文件或目录“{path}”", file=sys.stderr)
+            raise SystemExit(2)
+    return found
+
+
+def run_check(args) -> int:
+    paths = profile_paths(args.paths)
+    kb = load.load_content(args.content)
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            problems.extend(load_profile(path, kb).notes)
+        except ProblemsFound as exc:
+            problems.extend(exc.problems)
+    if args.coverage:
+        print_coverage(kb)
+    report(problems)
+    errors = [p for p in problems if not p.message.startswith("提示")]
+    if errors:
+        return 1
+    counts = "、".join(f"{label} {len(getattr(kb, name))} 条" for name, label in _COUNTED)
+    print(f"知识库无误：{counts}。" + (f"单位档案 {len(paths)} 份无误。" if paths else ""))
+    return 0
+
+
+_COUNTED = (("duties", "责任事项"), ("mechanisms", "工作机制"), ("cases", "追责情形"), ("forms", "问责方式"),
+            ("schemes", "考核办法"), ("risks", "风险点"), ("terms", "术语"), ("sources", "依据"))
+
+
+def print_coverage(kb: load.KnowledgeBase) -> None:
+    cited = kb.citations()
+    gaps = 0
+    for source in kb.sources.values():
+        print(f"{source.id}  {source.title}")
+        for section in source.sections:
+            ids = cited.get((source.id, section.id), [])
+            gaps += not ids
+            listing = "、".join(ids) if ids else "（无引用）"
+            print(f"  {section.id}  {section.title}  [{len(ids)}] {listing}")
+    print(f"共 {sum(len(s.sections) for s in kb.sources.values())} 节，其中 {gaps} 节无引用。")
+
+
+def run_new(args) -> int:
+    if args.path.exists():
+        print(f"zerentian：错误：“{args.path}”已存在，不会覆盖：请换一个文件名", file=sys.stderr)
+        return 2
+    starter.write_starter(args.path, args.level)
+    print(f"已生成单位档案模板：{args.path}。按注释填写后运行：zerentian check {args.path}")
+    return 0

@@ -1,0 +1,163 @@
+"""Stage 1: read content/ into a validated, cross-checked KnowledgeBase."""
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .problems import Problem, ProblemsFound
+from .schema import (
+    COLLECTIONS,
+    Area,
+    Case,
+    ContentFile,
+    Duty,
+    Form,
+    Mechanism,
+    Risk,
+    Rule,
+    Scheme,
+    Source,
+    Term,
+)
+from .validation import validate
+from .yamlsource import YamlDocument, read_yaml
+
+DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+@dataclass
+class KnowledgeBase:
+    sources: dict[str, Source] = field(default_factory=dict)
+    duties: dict[str, Duty] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
+    forms: dict[str, Form] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    schemes: dict[str, Scheme] = field(default_factory=dict)
+    mechanisms: dict[str, Mechanism] = field(default_factory=dict)
+    areas: dict[str, Area] = field(default_factory=dict)
+    risks: dict[str, Risk] = field(default_factory=dict)
+    terms: dict[str, Term] = field(default_factory=dict)
+
+    def cited_records(self) -> Iterator[tuple[str, BaseModel]]:
+        """Every record that cites sources, with its collection name."""
+        for name in COLLECTIONS:
+            if name in {"sources", "areas"}:
+                continue
+            for record in getattr(self, name).values():
+                yield name, record
+
+    def citations(self) -> dict[tuple[str, str], list[str]]:
+        """(source id, section id) → ids of the records citing it."""
+        cited: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for _, record in self.cited_records():
+            for citation in record.sources:
+                source, section = citation.split("/", 1)
+                cited[(source, section)].append(record.id)
+        return cited
+
+    def area_for(self, name: str) -> Area | None:
+        """The risk area a 分管 entry names, by name, id or alias."""
+        for area in self.areas.values():
+            if name in (area.name, area.id, *area.aliases):
+                return area
+        return None
+
+
+def content_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.yaml") if p.is_file())
+
+
+def load_content(root: Path = DEFAULT_CONTENT) -> KnowledgeBase:
+    """Load every file, then cross-check; raise ProblemsFound listing everything wrong."""
+    if not root.is_dir():
+        raise ProblemsFound([Problem(str(root), 1, 1, "找不到知识库目录：请检查 --content 参数")])
+    kb = KnowledgeBase()
+    origins: dict[str, tuple[YamlDocument, tuple]] = {}
+    problems: list[Problem] = []
+    for path in content_files(root):
+        try:
+            doc = read_yaml(path)
+        except ProblemsFound as exc:
+            problems.extend(exc.problems)
+            continue
+        parsed, found = validate(doc, ContentFile)
+        problems.extend(found)
+        if parsed is None:
+            continue
+        for name in COLLECTIONS:
+            for index, record in enumerate(getattr(parsed, name)):
+                loc = (name, index)
+                if record.id in origins:
+                    first_doc, first_loc = origins[record.id]
+                    first = first_doc.spot((*first_loc, "id"))
+                    problems.append(doc.problem((*loc, "id"),
+                                                f"id“{record.id}”重复（{first_doc.name}:{first.line} 已使用）：换一个 id"))
+                    continue
+                origins[record.id] = (doc, loc)
+                getattr(kb, name)[record.id] = record
+    problems.extend(_cross_check(kb, origins))
+    if problems:
+        raise ProblemsFound(problems)
+    return kb
+
+
+def _cross_check(kb: KnowledgeBase, origins: dict[str, tuple[YamlDocument, tuple]]) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def report(record_id: str, loc: tuple, message: str) -> None:
+        doc, base = origins[record_id]
+        problems.append(doc.problem((*base, *loc), message))
+
+    def refs(record_id: str, field_name: str, targets: dict, what: str, values: list[str]) -> None:
+        for i, value in enumerate(values):
+            if value not in targets:
+                report(record_id, (field_name, i), f"引用了不存在的{what}“{value}”{_did_you_mean(value, targets)}")
+
+    for _, record in kb.cited_records():
+        for i, citation in enumerate(record.sources):
+            source_id, section_id = citation.split("/", 1)
+            source = kb.sources.get(source_id)
+            if source is None:
+                report(record.id, ("sources", i), f"引用了不存在的来源“{source_id}”{_did_you_mean(source_id, kb.sources)}")
+            elif section_id not in {s.id for s in source.sections}:
+                sections = {s.id: s for s in source.sections}
+                report(record.id, ("sources", i),
+                       f"来源“{source_id}”没有章节“{section_id}”{_did_you_mean(section_id, sections)}："
+                       f"请在 sources 中声明该章节或改正引用")
+    for duty in kb.duties.values():
+        refs(duty.id, "areas", kb.areas, "分管领域", duty.areas)
+    for case in kb.cases.values():
+        refs(case.id, "duties", kb.duties, "责任事项", case.duties)
+    for mechanism in kb.mechanisms.values():
+        refs(mechanism.id, "duties", kb.duties, "责任事项", mechanism.duties)
+    for risk in kb.risks.values():
+        refs(risk.id, "area", kb.areas, "分管领域", [risk.area])
+    for rule in kb.rules.values():
+        if rule.superseded_by:
+            refs(rule.id, "superseded_by", kb.rules, "规则", [rule.superseded_by])
+    for term in kb.terms.values():
+        refs(term.id, "related", kb.terms, "术语", term.related)
+    problems.extend(_ambiguous_aliases(kb, origins))
+    return problems
+
+
+def _ambiguous_aliases(kb: KnowledgeBase, origins: dict) -> list[Problem]:
+    problems = []
+    owner: dict[str, str] = {}
+    for area in kb.areas.values():
+        for name in (area.name, *area.aliases):
+            if name in owner and owner[name] != area.id:
+                doc, loc = origins[area.id]
+                problems.append(doc.problem((*loc, "aliases"),
+                                            f"分管名称“{name}”同时属于“{owner[name]}”和“{area.id}”：只保留一处"))
+            owner.setdefault(name, area.id)
+    return problems
+
+
+def _did_you_mean(value: str, candidates) -> str:
+    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    return f"，是不是“{close[0]}”？" if close else ""

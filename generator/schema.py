@@ -1,0 +1,199 @@
+"""The knowledge base schema: every record in content/ is one of these models.
+
+Models are strict: a YAML value of the wrong type (a bare `no` read as a boolean, a number
+where text belongs) is an error, never silently converted.
+"""
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from .vocabulary import Domain, Level, Period, Role, Severity, SourceKind, Window
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(min_length=1)]
+# "source-id/section-id", e.g. "reg2020/第八条"
+Citation = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*/[^/\s]+$")]
+MonthDay = Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+LaxDate = Annotated[date, Field(strict=False)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Cited(Record):
+    id: Id
+    sources: list[Citation] = Field(min_length=1)
+
+
+class Frequency(Record):
+    """A rhythm: `times` occurrences every `per`; optionally in a window or on fixed dates."""
+
+    per: Period
+    times: int = Field(default=1, ge=1, le=31)
+    window: Window | None = None
+    dates: list[MonthDay] = []
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.dates and len(self.dates) != self.times:
+            raise ValueError(f"dates 列出了 {len(self.dates)} 个日期，但 times 是 {self.times}：两者应相等")
+        if self.dates and self.per != "year":
+            raise ValueError("dates 只用于 per: year（写出全年各次的月-日）")
+        if self.window and self.per != "year":
+            raise ValueError("window（年初/年中/年底）只用于 per: year")
+        return self
+
+
+class Duty(Cited):
+    levels: list[Level] = Field(min_length=1)
+    role: Role
+    subject: Text | None = None
+    category: Text
+    domain: Domain
+    title: Text
+    text: Text
+    measures: list[Text] = []
+    frequency: Frequency | None = None
+    evidence: list[Text] = []
+    tags: list[Text] = []
+    areas: list[Id] = []
+
+
+class Case(Cited):
+    group: Text
+    title: Text
+    text: Text
+    duties: list[Id] = []
+
+
+class Form(Cited):
+    group: Text
+    name: Text
+    kind: Text
+    severity: Severity | None = None
+    text: Text | None = None
+
+
+class Rule(Cited):
+    title: Text
+    text: Text
+    effective: LaxDate | None = None
+    superseded_by: Id | None = None
+
+
+class Item(Record):
+    id: Id
+    category: Text | None = None
+    title: Text
+    points: float | None = Field(default=None, ge=0)
+    text: Text | None = None
+    deduction: Text | None = None
+
+
+class Band(Record):
+    grade: Text
+    min: float = Field(ge=0)
+    max: float | None = None
+
+
+class Tier(Record):
+    grade: Text
+    score: float = Field(ge=0)
+
+
+class Evaluation(Record):
+    tiers: list[Tier] = Field(min_length=1)
+    bad_vote_ratio: float | None = Field(default=None, gt=0, le=1)
+    bad_grade: Text | None = None
+    text: Text | None = None
+
+
+class Scheme(Cited):
+    title: Text
+    subject: Text
+    levels: list[Level] = []
+    purpose: Text | None = None
+    principles: list[Text] = []
+    content: list[Text] = []
+    methods: list[Text] = []
+    items: list[Item] = []
+    vetoes: list[Text] = []
+    bands: list[Band] = []
+    evaluation: Evaluation | None = None
+    results_use: list[Text] = []
+
+
+class Point(Record):
+    title: Text
+    text: Text
+
+
+class Mechanism(Cited):
+    name: Text
+    category: Text
+    text: Text
+    levels: list[Level] = []
+    points: list[Point] = []
+    frequency: Frequency | None = None
+    duties: list[Id] = []
+
+
+class Area(Record):
+    id: Id
+    name: Text
+    aliases: list[Text] = []
+
+
+class Risk(Cited):
+    area: Id
+    title: Text
+    text: Text
+    levels: list[Level] = []
+    posts: list[Text] = []
+    measures: list[Text] = Field(min_length=1)
+
+
+class Term(Cited):
+    term: Text
+    aliases: list[Text] = []
+    definition: Text
+    related: list[Id] = []
+
+
+class Section(Record):
+    id: Annotated[str, StringConstraints(pattern=r"^[^/\s]+$")]
+    title: Text
+
+
+class Source(Record):
+    id: Id
+    title: Text
+    short: Text
+    issuer: Text | None = None
+    date: LaxDate | None = None
+    year: int | None = None
+    kind: SourceKind
+    file: Text | None = None
+    note: Text | None = None
+    sections: list[Section] = Field(min_length=1)
+
+
+class ContentFile(Record):
+    """One YAML file in content/: any of the collections, each a list of records."""
+
+    sources: list[Source] = []
+    duties: list[Duty] = []
+    cases: list[Case] = []
+    forms: list[Form] = []
+    rules: list[Rule] = []
+    schemes: list[Scheme] = []
+    mechanisms: list[Mechanism] = []
+    areas: list[Area] = []
+    risks: list[Risk] = []
+    terms: list[Term] = []
+
+
+COLLECTIONS: tuple[str, ...] = tuple(ContentFile.model_fields)
