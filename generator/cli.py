@@ -44,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--coverage", action="store_true", help="列出每份依据文件的每一节被哪些条目引用")
     check.set_defaults(run=run_check)
 
+    site = commands.add_parser("site", help="生成知识网站", description="由知识库生成可离线浏览、可搜索的知识网站")
+    site.add_argument("--out", type=Path, default=Path("site"), metavar="目录", help="输出目录（默认：site）")
+    site.set_defaults(run=run_site)
+
     new = commands.add_parser("new", help="生成一份带注释的单位档案模板", description="生成一份带注释的单位档案模板")
     new.add_argument("path", type=Path, metavar="文件", help="要创建的档案文件，如 宁远镇.yaml")
     new.add_argument("--层级", dest="level", default="乡镇", choices=list(starter.LEVEL_EXAMPLES), help="单位层级（默认：乡镇）")
@@ -120,6 +124,15 @@ def print_coverage(kb: load.KnowledgeBase) -> None:
             listing = "、".join(ids) if ids else "（无引用）"
             print(f"  {section.id}  {section.title}  [{len(ids)}] {listing}")
     print(f"共 {sum(len(s.sections) for s in kb.sources.values())} 节，其中 {gaps} 节无引用。")
+
+
+def run_site(args) -> int:
+    from .site.build import build_site
+
+    kb = load.load_content(args.content)
+    build_site(kb, args.out)
+    print(f"知识网站已生成：{args.out / 'index.html'}（可直接双击打开，也可放到内网服务器上）")
+    return 0
 
 
 def run_new(args) -> int:

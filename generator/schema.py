@@ -51,6 +51,9 @@ class Duty(Cited):
     levels: list[Level] = Field(min_length=1)
     role: Role
     subject: Text | None = None
+    # A narrower kind of unit the duty is written for (企业, 团组织, 检察机关…): shown on the site,
+    # left out of the generic packs and checklists.
+    scope: Text | None = None
     category: Text
     domain: Domain
     title: Text

@@ -1,0 +1,146 @@
+"""Stage 2: from a unit profile and the knowledge base, what applies to whom and when.
+
+Renderers get a UnitPlan and never look at YAML or the knowledge base again.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from .load import KnowledgeBase
+from .profile import Leader, Profile, Subunit
+from .schedule import due_dates
+from .schema import Area, Case, Duty, Form, Risk, Rule, Scheme
+from .vocabulary import DOMAINS, PROFILE_DUTIES, PROFILE_LEVELS
+
+
+def select_duties(kb: KnowledgeBase, level: str, role: str, areas: list[str] = (),
+                  domains: list[str] = DOMAINS) -> list[Duty]:
+    """Duties of `role` at `level`; a member's area-specific duties only for the areas they oversee.
+
+    The site's checklist builder repeats this rule in JavaScript; a test keeps the two equal.
+    """
+    return [
+        duty for duty in kb.duties.values()
+        if level in duty.levels and duty.role == role and duty.domain in domains and duty.scope is None
+        and (not duty.areas or set(duty.areas) & set(areas))
+    ]
+
+
+def select_risks(kb: KnowledgeBase, level: str, areas: list[str]) -> list[Risk]:
+    return [risk for risk in kb.risks.values()
+            if risk.area in areas and (not risk.levels or level in risk.levels)]
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Whoever carries a set of duties: the leading group, or one leader."""
+
+    key: str          # stable within a year: used in occurrence ids
+    label: str        # 责任主体 as printed: 领导班子 / 第一责任人 / 一岗双责 / 监督责任
+    name: str         # 责任人 as printed
+    title: str        # 职务
+    role: str         # content role key
+    duties: tuple[Duty, ...]
+    areas: tuple[Area, ...] = ()
+    risks: tuple[Risk, ...] = ()
+    contacts: tuple[Subunit, ...] = ()
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    id: str
+    due: date
+    duty: Duty
+    holder: Holder
+    number: int       # n-th occurrence of this duty for this holder in the year
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A 责任书 between two parties; party A sets the duties party B undertakes."""
+
+    kind: str
+    party_a: str
+    signer_a: str
+    party_b: str
+    signer_b: str
+    holder: Holder    # whose duties the letter lists
+
+
+@dataclass
+class UnitPlan:
+    profile: Profile
+    level: str
+    year: int
+    domains: tuple[str, ...]
+    collective: Holder
+    leaders: list[Holder]
+    letters: list[Letter]
+    occurrences: list[Occurrence]
+    schemes: list[Scheme]
+    cases: list[Case]
+    forms: list[Form]
+    rules: list[Rule]
+    subordinate_duties: dict[str, Holder] = field(default_factory=dict)
+
+    @property
+    def secretary(self) -> Holder:
+        return next(h for h in self.leaders if h.role == "first_responsible")
+
+
+def _key(name: str) -> str:
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
+
+
+def _leader_holder(kb: KnowledgeBase, leader: Leader, level: str, domains, subunits) -> Holder:
+    role = PROFILE_DUTIES[leader.责任]
+    area_ids = list(dict.fromkeys(a.id for a in map(kb.area_for, leader.分管) if a is not None))
+    areas = tuple(kb.areas[i] for i in area_ids)
+    return Holder(
+        key=_key(leader.姓名), label=leader.责任, name=leader.姓名, title=leader.职务, role=role,
+        duties=tuple(select_duties(kb, level, role, area_ids, domains)),
+        areas=areas, risks=tuple(select_risks(kb, level, area_ids)),
+        contacts=tuple(u for u in subunits if u.单位 in leader.联系点),
+    )
+
+
+def occurrences_for(holders: list[Holder], year: int) -> list[Occurrence]:
+    result = []
+    for holder in holders:
+        for duty in holder.duties:
+            if duty.frequency is None:
+                continue
+            for number, due in enumerate(due_dates(duty.frequency, year), 1):
+                result.append(Occurrence(f"{year}-{duty.id}-{holder.key}-{number:02d}", due, duty, holder, number))
+    result.sort(key=lambda o: (o.due, o.holder.key, o.duty.id))
+    return result
+
+
+def compile_unit(kb: KnowledgeBase, profile: Profile) -> UnitPlan:
+    level = PROFILE_LEVELS[profile.层级]
+    domains = tuple(profile.领域 or DOMAINS)
+    secretary = profile.secretary
+    collective = Holder(key="group", label="领导班子", name=secretary.姓名, title="领导班子", role="collective",
+                        duties=tuple(select_duties(kb, level, "collective", [], domains)))
+    leaders = [_leader_holder(kb, m, level, domains, profile.下属单位) for m in profile.班子成员]
+    first = next(h for h in leaders if h.role == "first_responsible")
+    letters = [Letter("上级-本单位", profile.上级, "", profile.单位, secretary.姓名, collective)]
+    letters += [Letter("书记-班子成员", profile.单位, secretary.姓名, f"{h.name}（{h.title}）", h.name, h)
+                for h in leaders if h is not first]
+    subordinate: dict[str, Holder] = {}
+    for unit in profile.下属单位:
+        sub_level = PROFILE_LEVELS[unit.层级]
+        holder = Holder(key=_key(unit.单位), label="下属单位", name=unit.负责人, title=unit.职务, role="collective",
+                        duties=tuple(select_duties(kb, sub_level, "collective", [], domains)
+                                     + select_duties(kb, sub_level, "first_responsible", [], domains)))
+        subordinate[unit.单位] = holder
+        letters.append(Letter("本单位-下属单位", profile.单位, secretary.姓名, unit.单位, unit.负责人, holder))
+    return UnitPlan(
+        profile=profile, level=level, year=profile.年度, domains=domains,
+        collective=collective, leaders=leaders, letters=letters,
+        occurrences=occurrences_for([collective, *leaders], profile.年度),
+        schemes=[s for s in kb.schemes.values() if not s.levels or level in s.levels],
+        cases=list(kb.cases.values()), forms=list(kb.forms.values()), rules=list(kb.rules.values()),
+        subordinate_duties=subordinate,
+    )
