@@ -9,7 +9,7 @@ from datetime import date
 
 from .load import KnowledgeBase
 from .profile import Leader, Profile, Subunit
-from .schedule import due_dates
+from .schedule import describe, due_dates
 from .schema import Area, Case, Duty, Form, Risk, Rule, Scheme
 from .vocabulary import DOMAINS, PROFILE_DUTIES, PROFILE_LEVELS
 
@@ -70,6 +70,8 @@ class Letter:
 
 @dataclass
 class UnitPlan:
+    """What one unit's pack holds. `blank` plans come from a synthetic profile: print fill-in lines."""
+
     profile: Profile
     level: str
     year: int
@@ -83,6 +85,7 @@ class UnitPlan:
     forms: list[Form]
     rules: list[Rule]
     subordinate_duties: dict[str, Holder] = field(default_factory=dict)
+    blank: bool = False
 
     @property
     def secretary(self) -> Holder:
@@ -117,6 +120,26 @@ def occurrences_for(holders: list[Holder], year: int) -> list[Occurrence]:
     return result
 
 
+BLANK = "＿＿＿＿＿＿"
+_BLANK_SUBUNIT_LEVEL = {"县级": "乡镇", "乡镇": "村"}
+
+
+def blank_profile(level: str, year: int) -> Profile:
+    """A profile with fill-in lines for every name: one leader of each responsibility, one subunit."""
+    sublevel = _BLANK_SUBUNIT_LEVEL.get(level)
+    subunits = [{"单位": f"{BLANK}（下属单位）", "层级": sublevel, "负责人": BLANK, "职务": BLANK}] if sublevel else []
+    leaders = [{"姓名": f"{BLANK}{'　' * i}", "职务": BLANK, "责任": duty}
+               for i, duty in enumerate(("第一责任人", "一岗双责", "监督责任"))]
+    return Profile.model_validate({"单位": BLANK, "层级": level, "上级": BLANK, "年度": year,
+                                   "班子成员": leaders, "下属单位": subunits})
+
+
+def compile_blank(kb: KnowledgeBase, level: str, year: int) -> UnitPlan:
+    plan = compile_unit(kb, blank_profile(level, year))
+    plan.blank = True
+    return plan
+
+
 def compile_unit(kb: KnowledgeBase, profile: Profile) -> UnitPlan:
     level = PROFILE_LEVELS[profile.层级]
     domains = tuple(profile.领域 or DOMAINS)
@@ -144,3 +167,44 @@ def compile_unit(kb: KnowledgeBase, profile: Profile) -> UnitPlan:
         cases=list(kb.cases.values()), forms=list(kb.forms.values()), rules=list(kb.rules.values()),
         subordinate_duties=subordinate,
     )
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One line of the 责任清单, the same in Word and Excel."""
+
+    section: str      # 集体责任 / 第一责任人 / 一岗双责 / 监督责任
+    category: str
+    content: str
+    measures: str
+    holder: str
+    deadline: str
+
+
+ALL_YEAR = "全年"
+
+
+def _duty_row(section: str, duty: Duty, holder: str) -> ListRow:
+    deadline = describe(duty.frequency) if duty.frequency else ALL_YEAR
+    return ListRow(section, duty.category, duty.text, "；".join(duty.measures), holder, deadline)
+
+
+def _risk_row(section: str, risk: Risk, area: str, holder: str) -> ListRow:
+    return ListRow(section, f"廉政风险防控（{area}）", f"{risk.title}：{risk.text}", "；".join(risk.measures),
+                   holder, ALL_YEAR)
+
+
+def holder_rows(holder: Holder, section: str) -> list[ListRow]:
+    who = holder.name if holder.role != "collective" else f"领导班子（{holder.name}牵头）"
+    rows = [_duty_row(section, duty, who) for duty in holder.duties]
+    names = {a.id: a.name for a in holder.areas}
+    rows += [_risk_row(section, risk, names[risk.area], who) for risk in holder.risks]
+    return rows
+
+
+def responsibility_rows(plan: UnitPlan) -> list[ListRow]:
+    """The unit's 责任清单: the collective first, then each leader in profile order."""
+    rows = holder_rows(plan.collective, "集体责任")
+    for holder in plan.leaders:
+        rows += holder_rows(holder, f"{holder.label}（{holder.name}）")
+    return rows

@@ -117,6 +117,7 @@ class Evaluation(Record):
 class Scheme(Cited):
     title: Text
     subject: Text
+    scope: Text | None = None  # as Duty.scope: a scheme written for a narrower kind of unit
     levels: list[Level] = []
     purpose: Text | None = None
     principles: list[Text] = []

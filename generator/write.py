@@ -19,3 +19,16 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+_FORBIDDEN = str.maketrans({c: "_" for c in '\\/:*?"<>|'} | {chr(i): "_" for i in range(32)})
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_filename(name: str, limit: int = 80) -> str:
+    """A Windows-safe file or folder name: no \\/:*?"<>|, no trailing dot or space, bounded, never '..'."""
+    cleaned = name.translate(_FORBIDDEN).strip().rstrip(". ")
+    cleaned = cleaned[:limit].rstrip(". ") or "未命名"
+    if cleaned.split(".")[0].upper() in _RESERVED or set(cleaned) <= {"."}:
+        cleaned = f"_{cleaned}"
+    return cleaned
