@@ -14,8 +14,14 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/zerentian check examples
+	$(BIN)/zerentian site --out site
+	$(BIN)/zerentian pack examples --out out
+	$(BIN)/zerentian templates --out out/空白文书
 	@echo
-	@echo "演示完成：知识库和 examples/ 中的单位档案均已通过检查。"
+	@echo "演示完成，请打开："
+	@echo "  知识网站：site/index.html（双击即可，离线可用）"
+	@echo "  示例文书：out/ 下每个单位一个文件夹（Word、Excel、日历）"
+	@echo "  空白文书：out/空白文书/ 下每个层级一个文件夹"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q

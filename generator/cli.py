@@ -1,10 +1,17 @@
 """The `zerentian` command line: Chinese messages, exit 0 ok / 1 problems found / 2 usage error."""
 
 import argparse
+import os
+import subprocess
 import sys
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
+from rich.console import Console
+
 from . import load, starter
+from .pdf import convert_to_pdf, find_soffice
 from .problems import Problem, ProblemsFound
 from .profile import load_profile
 
@@ -47,6 +54,22 @@ def build_parser() -> argparse.ArgumentParser:
     site = commands.add_parser("site", help="生成知识网站", description="由知识库生成可离线浏览、可搜索的知识网站")
     site.add_argument("--out", type=Path, default=Path("site"), metavar="目录", help="输出目录（默认：site）")
     site.set_defaults(run=run_site)
+
+    pack = commands.add_parser("pack", help="按单位档案生成文书包", description="按单位档案生成文书包：每个单位一个文件夹")
+    pack.add_argument("paths", nargs="+", type=Path, metavar="档案", help="单位档案文件或目录")
+    pack.add_argument("--out", type=Path, default=Path("out"), metavar="目录", help="输出目录（默认：out）")
+    pack.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="同时处理的单位数（默认：CPU 核数）")
+    pack.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF")
+    pack.add_argument("--force", action="store_true", help="覆盖您修改过的已生成文件")
+    pack.set_defaults(run=run_pack)
+
+    templates = commands.add_parser("templates", help="生成空白文书（可打印后手工填写）",
+                                    description="生成各层级的空白文书，姓名、日期处留填写横线")
+    templates.add_argument("--out", type=Path, default=Path("空白文书"), metavar="目录", help="输出目录（默认：空白文书）")
+    templates.add_argument("--年度", dest="year", type=int, default=date.today().year, metavar="年份",
+                           help="台账和日历使用的年度（默认：今年）")
+    templates.add_argument("--force", action="store_true", help="覆盖您修改过的已生成文件")
+    templates.set_defaults(run=run_templates)
 
     new = commands.add_parser("new", help="生成一份带注释的单位档案模板", description="生成一份带注释的单位档案模板")
     new.add_argument("path", type=Path, metavar="文件", help="要创建的档案文件，如 宁远镇.yaml")
@@ -133,6 +156,75 @@ def run_site(args) -> int:
     build_site(kb, args.out)
     print(f"知识网站已生成：{args.out / 'index.html'}（可直接双击打开，也可放到内网服务器上）")
     return 0
+
+
+def run_pack(args) -> int:
+    from .pack import pack_many, read_profiles
+
+    kb = load.load_content(args.content)
+    paths = profile_paths(args.paths)
+    if not paths:
+        print("zerentian：错误：没有找到单位档案（.yaml 文件）", file=sys.stderr)
+        return 2
+    if args.pdf and find_soffice() is None:
+        print("zerentian：错误：--pdf 需要 LibreOffice（soffice），请先安装或去掉 --pdf", file=sys.stderr)
+        return 2
+    outcomes = read_profiles(kb, paths, args.out)
+    ready = [o for o in outcomes if o.ok]
+    with progress(len(ready), "生成文书") as advance:
+        for outcome in pack_many(kb, args.content, ready, args.force, max(1, args.jobs)):
+            advance(outcome.unit)
+            if outcome.ok and args.pdf:
+                convert_pack_to_pdf(outcome)
+    return summarize(outcomes, args.out)
+
+
+def convert_pack_to_pdf(outcome) -> None:
+    documents = sorted(outcome.folder.glob("*.docx"))
+    try:
+        convert_to_pdf(documents, outcome.folder / "PDF")
+    except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
+        outcome.problems.append(Problem(str(outcome.profile), 1, 1, f"PDF 转换失败：{exc}"))
+
+
+def summarize(outcomes, out: Path) -> int:
+    failed = [o for o in outcomes if not o.ok]
+    for outcome in outcomes:
+        if outcome.problems or outcome.notes:
+            report(outcome.problems + outcome.notes)
+        if outcome.result and outcome.result.kept:
+            for name in outcome.result.kept:
+                print(f"已保留您修改过的文件：{outcome.folder / name}（如需覆盖，请加 --force）", file=sys.stderr)
+    done = len(outcomes) - len(failed)
+    print(f"完成：{done} 个单位的文书已生成到 {out}/" + (f"；{len(failed)} 个单位失败，见上方提示。" if failed else "。"))
+    return 1 if failed else 0
+
+
+def run_templates(args) -> int:
+    from .pack import write_templates
+
+    kb = load.load_content(args.content)
+    results = write_templates(kb, args.out, args.year, args.force)
+    for level, result in results.items():
+        for name in result.kept:
+            print(f"已保留您修改过的文件：{args.out / f'空白-{level}' / name}（如需覆盖，请加 --force）", file=sys.stderr)
+    print(f"空白文书已生成到 {args.out}/，每个层级一个文件夹。")
+    return 0
+
+
+@contextmanager
+def progress(total: int, label: str):
+    """A progress bar on stderr for many units; silent for one."""
+    if total <= 1:
+        yield lambda _unit: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("剩余"),
+               TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda unit: bar.update(task, advance=1, description=f"{label}：{unit}")
 
 
 def run_new(args) -> int:

@@ -10,7 +10,7 @@ from datetime import date
 from .load import KnowledgeBase
 from .profile import Leader, Profile, Subunit
 from .schedule import describe, due_dates
-from .schema import Area, Case, Duty, Form, Risk, Rule, Scheme
+from .schema import Area, Band, Case, Duty, Form, Item, Risk, Rule, Scheme, Tier
 from .vocabulary import DOMAINS, PROFILE_DUTIES, PROFILE_LEVELS
 
 
@@ -68,6 +68,47 @@ class Letter:
     holder: Holder    # whose duties the letter lists
 
 
+@dataclass(frozen=True)
+class AssessmentForm:
+    """What a unit's 考核评分表 and 民主测评表 print, with the schemes each rule comes from.
+
+    Items come from the schemes for the unit's level; the grade bands, evaluation tiers and the
+    bad-vote rule are the sources' own numbers, taken from whichever scheme states them.
+    """
+
+    items: tuple[Item, ...]
+    vetoes: tuple[str, ...]
+    bands: tuple[Band, ...]
+    tiers: tuple[Tier, ...]
+    bad_vote_ratio: float | None
+    bad_grade: str | None
+    methods: tuple[str, ...]
+    basis: tuple[Scheme, ...]
+
+
+def _first(schemes: list[Scheme], has) -> Scheme | None:
+    return next((s for s in schemes if has(s)), None)
+
+
+def assessment_form(kb: KnowledgeBase, level: str) -> AssessmentForm:
+    own = [s for s in kb.schemes.values() if s.scope is None and (not s.levels or level in s.levels)]
+    every = list(kb.schemes.values())
+    banded = _first(every, lambda s: s.bands)
+    tiered = _first(every, lambda s: s.evaluation and len(s.evaluation.tiers) > 1)
+    ratio = _first(every, lambda s: s.evaluation and s.evaluation.bad_vote_ratio)
+    used = {s.id: s for s in [*own, banded, tiered, ratio] if s}
+    return AssessmentForm(
+        items=tuple(item for s in own for item in s.items),
+        vetoes=tuple(dict.fromkeys(v for s in own for v in s.vetoes)),
+        bands=tuple(banded.bands) if banded else (),
+        tiers=tuple(tiered.evaluation.tiers) if tiered else (),
+        bad_vote_ratio=ratio.evaluation.bad_vote_ratio if ratio else None,
+        bad_grade=ratio.evaluation.bad_grade if ratio else None,
+        methods=tuple(dict.fromkeys(m for s in own for m in s.methods)),
+        basis=tuple(used.values()),
+    )
+
+
 @dataclass
 class UnitPlan:
     """What one unit's pack holds. `blank` plans come from a synthetic profile: print fill-in lines."""
@@ -81,6 +122,7 @@ class UnitPlan:
     letters: list[Letter]
     occurrences: list[Occurrence]
     schemes: list[Scheme]
+    assessment: AssessmentForm
     cases: list[Case]
     forms: list[Form]
     rules: list[Rule]
@@ -163,7 +205,8 @@ def compile_unit(kb: KnowledgeBase, profile: Profile) -> UnitPlan:
         profile=profile, level=level, year=profile.年度, domains=domains,
         collective=collective, leaders=leaders, letters=letters,
         occurrences=occurrences_for([collective, *leaders], profile.年度),
-        schemes=[s for s in kb.schemes.values() if not s.levels or level in s.levels],
+        schemes=[s for s in kb.schemes.values() if s.scope is None and (not s.levels or level in s.levels)],
+        assessment=assessment_form(kb, level),
         cases=list(kb.cases.values()), forms=list(kb.forms.values()), rules=list(kb.rules.values()),
         subordinate_duties=subordinate,
     )

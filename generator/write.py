@@ -1,7 +1,11 @@
 """Stage 4: put files on disk atomically, so a crash never leaves half a file."""
 
+import hashlib
+import json
 import os
+import shutil
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -32,3 +36,62 @@ def safe_filename(name: str, limit: int = 80) -> str:
     if cleaned.split(".")[0].upper() in _RESERVED or set(cleaned) <= {"."}:
         cleaned = f"_{cleaned}"
     return cleaned
+
+
+MANIFEST = ".zerentian-manifest.json"
+
+
+@dataclass
+class WriteResult:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # edited by the user since we wrote them
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_pack(folder: Path, files: dict[str, bytes], force: bool = False) -> WriteResult:
+    """Write a unit's files; a file the user edited since the last run is kept unless `force`.
+
+    The manifest records what we last wrote, so "edited" means: differs from that record.
+    A new folder is assembled beside its final place and renamed in, so a failure leaves nothing.
+    """
+    for name in files:
+        if safe_filename(name) != name:
+            raise ValueError(f"unsafe file name from a renderer: {name!r}")
+    if not folder.exists():
+        staging = folder.with_name(f".~{folder.name}")
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            result = _write_into(staging, files, force)
+            os.replace(staging, folder)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return result
+    return _write_into(folder, files, force)
+
+
+def _write_into(folder: Path, files: dict[str, bytes], force: bool) -> WriteResult:
+    folder.mkdir(parents=True, exist_ok=True)
+    manifest_path = folder / MANIFEST
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    result = WriteResult()
+    for name, data in files.items():
+        target = folder / name
+        digest = _digest(data)
+        if target.exists():
+            current = _digest(target.read_bytes())
+            if current == digest:
+                result.unchanged.append(name)
+                manifest[name] = digest
+                continue
+            if manifest.get(name) != current and not force:
+                result.kept.append(name)
+                continue
+        write_bytes_atomic(target, data)
+        manifest[name] = digest
+        result.written.append(name)
+    write_text_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True))
+    return result

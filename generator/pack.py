@@ -1,0 +1,100 @@
+"""Packs for many units: profile → plan → files → folder, one unit's failure never stops the others."""
+
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .compile import UnitPlan, compile_blank, compile_unit
+from .load import KnowledgeBase, load_content
+from .problems import Problem, ProblemsFound
+from .profile import Profile, load_profile
+from .render.docx import render_docx
+from .render.ics import render_ics
+from .render.xlsx import render_xlsx
+from .vocabulary import PROFILE_LEVELS
+from .write import WriteResult, safe_filename, write_pack
+
+
+def render_pack(plan: UnitPlan) -> dict[str, bytes]:
+    """Every file of one unit's pack, in memory: nothing is written until all of it rendered."""
+    files = render_docx(plan)
+    files.update(render_xlsx(plan))
+    files["05-年度工作日历.ics"] = render_ics(plan)
+    return files
+
+
+@dataclass
+class UnitOutcome:
+    profile: Path
+    unit: str | None = None
+    folder: Path | None = None
+    result: WriteResult | None = None
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    profile_model: Profile | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def read_profiles(kb: KnowledgeBase, paths: list[Path], out: Path) -> list[UnitOutcome]:
+    """Validate every profile up front and give each unit its own folder under `out`."""
+    outcomes, folders = [], {}
+    for path in paths:
+        outcome = UnitOutcome(path)
+        outcomes.append(outcome)
+        try:
+            loaded = load_profile(path, kb)
+        except ProblemsFound as exc:
+            outcome.problems = exc.problems
+            continue
+        outcome.notes, outcome.unit = loaded.notes, loaded.profile.单位
+        folder = out / safe_filename(loaded.profile.单位)
+        if folder in folders:
+            outcome.problems = [Problem(str(path), 1, 1, f"单位“{outcome.unit}”与 {folders[folder]} 的输出目录相同："
+                                                         "请确认是否重复，或改用不同的单位名称")]
+            continue
+        folders[folder] = path
+        outcome.folder, outcome.profile_model = folder, loaded.profile
+    return outcomes
+
+
+def pack_one(kb: KnowledgeBase, outcome: UnitOutcome, force: bool) -> UnitOutcome:
+    files = render_pack(compile_unit(kb, outcome.profile_model))
+    try:
+        outcome.result = write_pack(outcome.folder, files, force)
+    except OSError as exc:
+        outcome.problems = [Problem(str(outcome.profile), 1, 1, f"写入“{outcome.folder}”失败：{exc.strerror or exc}")]
+    return outcome
+
+
+def write_templates(kb: KnowledgeBase, out: Path, year: int, force: bool) -> dict[str, WriteResult]:
+    """The blank documents, one folder per 层级."""
+    return {level: write_pack(out / f"空白-{level}", render_pack(compile_blank(kb, level, year)), force)
+            for level in PROFILE_LEVELS}
+
+
+_worker_kb: KnowledgeBase | None = None
+
+
+def _init_worker(content: Path) -> None:
+    global _worker_kb
+    _worker_kb = load_content(content)
+
+
+def _pack_in_worker(args: tuple[UnitOutcome, bool]) -> UnitOutcome:
+    return pack_one(_worker_kb, *args)
+
+
+def pack_many(kb: KnowledgeBase, content: Path, units: list[UnitOutcome], force: bool,
+              jobs: int) -> Iterator[UnitOutcome]:
+    """Outcomes in input order; with jobs > 1 each worker loads the knowledge base once."""
+    tasks = [(unit, force) for unit in units]
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield pack_one(kb, *task)
+        return
+    with ProcessPoolExecutor(min(jobs, len(tasks)), initializer=_init_worker, initargs=(content,)) as pool:
+        yield from pool.map(_pack_in_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))

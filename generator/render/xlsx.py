@@ -1,0 +1,164 @@
+"""Excel files of a pack: 责任清单, 工作台账 (the dated ledger), 考核评分表, 民主测评表."""
+
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..compile import UnitPlan, responsibility_rows
+from .gbt9704 import FONT_NAMES, year_label
+
+LEDGER_COLUMNS = ("编号", "责任主体", "责任人", "事项", "时间节点", "佐证材料", "完成情况", "完成日期", "对账销号", "备注")
+LEDGER_WIDTHS = (30, 12, 10, 46, 16, 22, 10, 14, 10, 16)
+STATUS = ("未开始", "进行中", "已完成")
+RECONCILED = ("未销号", "已销号")
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+_OVERDUE_FILL = PatternFill("solid", fgColor="F4CCCC")
+_WRAP = Alignment(wrap_text=True, vertical="center")
+_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+def _body_font(bold: bool = False) -> Font:
+    return Font(name=FONT_NAMES.body, size=11, bold=bold)
+
+
+def _sheet(wb: Workbook, title: str, heading: str, columns: tuple[str, ...], widths: tuple[int, ...]) -> Worksheet:
+    """A sheet with a title row, a header row repeated on every printed page, landscape A4."""
+    ws = wb.create_sheet(title)
+    ws.append([heading])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
+    ws["A1"].font = Font(name=FONT_NAMES.heading, size=16)
+    ws["A1"].alignment = _CENTER
+    ws.row_dimensions[1].height = 32
+    ws.append(list(columns))
+    for col, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+        cell = ws.cell(row=2, column=col)
+        cell.font, cell.fill, cell.border, cell.alignment = _body_font(True), _HEADER_FILL, _BORDER, _CENTER
+    ws.freeze_panes = "A3"
+    ws.print_title_rows = "2:2"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    return ws
+
+
+def _rows(ws: Worksheet, rows: list[list], centered: set[int] = frozenset()) -> None:
+    for values in rows:
+        ws.append(values)
+        for col in range(1, len(values) + 1):
+            cell = ws.cell(row=ws.max_row, column=col)
+            cell.font, cell.border = _body_font(), _BORDER
+            cell.alignment = _CENTER if col in centered else _WRAP
+
+
+def _save(wb: Workbook) -> bytes:
+    del wb[wb.sheetnames[0]]  # the empty default sheet
+    buffer = BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def responsibility_list(plan: UnitPlan) -> bytes:
+    wb = Workbook()
+    columns = ("序号", "责任主体", "类别", "责任内容", "工作措施", "责任人", "时限")
+    ws = _sheet(wb, "责任清单", f"{plan.profile.单位}{year_label(plan)}党风廉政建设责任清单", columns,
+                (6, 18, 16, 50, 30, 16, 14))
+    _rows(ws, [[i, r.section, r.category, r.content, r.measures, r.holder, r.deadline]
+               for i, r in enumerate(responsibility_rows(plan), 1)], centered={1, 7})
+    return _save(wb)
+
+
+def ledger(plan: UnitPlan) -> bytes:
+    """Every dated occurrence, with drop-downs, overdue highlighting and real date cells."""
+    wb = Workbook()
+    ws = _sheet(wb, "工作台账", f"{plan.profile.单位}{year_label(plan)}党风廉政建设工作台账", LEDGER_COLUMNS,
+                LEDGER_WIDTHS)
+    _rows(ws, [[o.id, o.holder.label, o.holder.name, f"{o.duty.title}：{o.duty.text}", o.due,
+                "、".join(o.duty.evidence), "未开始", None, "未销号", None] for o in plan.occurrences],
+          centered={2, 3, 5, 7, 8, 9})
+    last = max(ws.max_row, 3)
+    for row in ws.iter_rows(min_row=3, min_col=5, max_col=8):
+        row[0].number_format = row[3].number_format = DATE_FORMAT
+    status = DataValidation(type="list", formula1=f'"{",".join(STATUS)}"', allow_blank=True,
+                            error="请从下拉列表中选择", errorTitle="完成情况")
+    reconciled = DataValidation(type="list", formula1=f'"{",".join(RECONCILED)}"', allow_blank=True,
+                                error="请从下拉列表中选择", errorTitle="对账销号")
+    completed = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True,
+                               error="请填写日期，如 2026-03-31", errorTitle="完成日期")
+    for validation, column in ((status, "G"), (reconciled, "I"), (completed, "H")):
+        ws.add_data_validation(validation)
+        validation.add(f"{column}3:{column}{last}")
+    ws.conditional_formatting.add(f"A3:J{last}", FormulaRule(
+        formula=[f'AND($G3<>"{STATUS[-1]}",$E3<>"",$E3<TODAY())'], fill=_OVERDUE_FILL))
+    wb.defined_names["台账"] = DefinedName("台账", attr_text=f"'工作台账'!$A$2:$J${last}")
+    return _save(wb)
+
+
+def score_sheet(plan: UnitPlan) -> bytes:
+    form = plan.assessment
+    wb = Workbook()
+    ws = _sheet(wb, "考核评分表", f"{plan.profile.单位}{year_label(plan)}党风廉政建设责任制考核评分表",
+                ("序号", "类别", "考核项目", "考核内容及评分标准", "分值", "得分", "扣分说明"), (6, 14, 20, 50, 8, 8, 20))
+    _rows(ws, [[i, item.category or "", item.title, "；".join(filter(None, (item.text, item.deduction))),
+                item.points, None, None] for i, item in enumerate(form.items, 1)], centered={1, 5, 6})
+    for veto in form.vetoes:
+        _rows(ws, [["", "一票否决", veto, "发生即评为最低等次", "", "", ""]])
+    _rows(ws, [["", "合计", "", "", None, None, ""]])
+    total = ws.max_row
+    ws.cell(total, 6).value = f"=SUM(F3:F{total - 1})"
+    bands = "；".join(f"{b.grade}：{b.min:g}分{'以上' if b.max is None else f'至{b.max:g}分'}" for b in form.bands)
+    _notes(ws, [f"等次：{bands}。" if bands else "", _basis(plan)])
+    return _save(wb)
+
+
+def evaluation_sheet(plan: UnitPlan) -> bytes:
+    form = plan.assessment
+    tiers = [t.grade for t in form.tiers]
+    wb = Workbook()
+    ws = _sheet(wb, "民主测评表", f"{plan.profile.单位}{year_label(plan)}领导班子和领导干部民主测评表",
+                ("序号", "测评对象", "职务", *tiers), (6, 20, 26, *(10 for _ in tiers)))
+    subjects = [("领导班子", "")] + [(h.name, h.title) for h in plan.leaders]
+    _rows(ws, [[i, name, title, *("" for _ in tiers)] for i, (name, title) in enumerate(subjects, 1)],
+          centered=set(range(1, len(tiers) + 4)))
+    scores = "、".join(f"{t.grade}{t.score:g}分" for t in form.tiers)
+    rule = (f"“{form.bad_grade}”票达到{form.bad_vote_ratio:.0%}及以上的，测评结果为“{form.bad_grade}”。"
+            if form.bad_vote_ratio else "")
+    _notes(ws, ["请在相应等次栏内划“√”，每个测评对象只选一个等次。", f"计分：{scores}，按票数加权平均。{rule}",
+                _basis(plan)])
+    return _save(wb)
+
+
+def _basis(plan: UnitPlan) -> str:
+    return "依据：" + "；".join(f"《{s.title}》" for s in plan.assessment.basis)
+
+
+def _notes(ws: Worksheet, lines: list[str]) -> None:
+    width = ws.max_column
+    for line in filter(None, lines):
+        ws.append([line])
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=width)
+        cell = ws.cell(ws.max_row, 1)
+        cell.font, cell.alignment = _body_font(), Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[ws.max_row].height = 36
+
+
+def render_xlsx(plan: UnitPlan) -> dict[str, bytes]:
+    return {
+        "01-责任清单.xlsx": responsibility_list(plan),
+        "05-工作台账.xlsx": ledger(plan),
+        "06-考核评分表.xlsx": score_sheet(plan),
+        "06-民主测评表.xlsx": evaluation_sheet(plan),
+    }
