@@ -69,11 +69,16 @@ def link_record(here: str, collection: str, record: BaseModel) -> str:
     return link(here, page, record_title(collection, record), anchor)
 
 
-def cite(here: str, kb: KnowledgeBase, citation: str) -> str:
+def citation_label(kb: KnowledgeBase, citation: str) -> str:
     source_id, section_id = citation.split("/", 1)
     source = kb.sources[source_id]
     section = next(s for s in source.sections if s.id == section_id)
-    return link(here, f"sources/{source.id}.md", f"{source.short} · {section.title}", section_anchor(section.id))
+    return f"{source.short} · {section.title}"
+
+
+def cite(here: str, kb: KnowledgeBase, citation: str) -> str:
+    source_id, section_id = citation.split("/", 1)
+    return link(here, f"sources/{source_id}.md", citation_label(kb, citation), section_anchor(section_id))
 
 
 def section_anchor(section_id: str) -> str:
@@ -482,8 +487,8 @@ def checklist_page(out: SitePages) -> None:
 <noscript>此页需要浏览器启用 JavaScript。</noscript>
 </div>
 
-<script src="../assets/zerentian/checklist-data.js"></script>
-<script src="../assets/zerentian/checklist.js"></script>
+<script src="assets/zerentian/checklist-data.js"></script>
+<script src="assets/zerentian/checklist.js"></script>
 """
 
 
