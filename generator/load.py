@@ -59,12 +59,36 @@ class KnowledgeBase:
                 cited[(source, section)].append(record.id)
         return cited
 
+    def term_uses(self) -> dict[str, list[str]]:
+        """Term id → ids of the records whose wording uses the term or one of its aliases."""
+        texts = {record.id: _words(record) for name, record in self.cited_records() if name != "terms"}
+        return {
+            term.id: [rid for rid, text in texts.items() if any(w in text for w in (term.term, *term.aliases))]
+            for term in self.terms.values()
+        }
+
     def area_for(self, name: str) -> Area | None:
         """The risk area a 分管 entry names, by name, id or alias."""
         for area in self.areas.values():
             if name in (area.name, area.id, *area.aliases):
                 return area
         return None
+
+
+def _words(record: BaseModel) -> str:
+    """All the text a record shows a reader, joined: what a glossary term is looked up in."""
+    def strings(value) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in {"id", "sources", "duties", "areas", "related", "area"}:
+                    yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    return "\n".join(strings(record.model_dump()))
 
 
 def content_files(root: Path) -> list[Path]:

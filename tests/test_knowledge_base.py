@@ -79,3 +79,11 @@ def test_examples_are_what_the_design_asks_for():
     assert levels == ["乡镇", "村", "部门"]
     township = next(p for p in profiles.values() if p["层级"] == "乡镇")
     assert len(township["班子成员"]) >= 6 and len(township["下属单位"]) >= 3
+
+
+def test_the_glossary_links_fixed_formulas_to_the_records_using_them(kb):
+    uses = kb.term_uses()
+    by_term = {kb.terms[tid].term: ids for tid, ids in uses.items()}
+    for formula in ("一岗双责", "四个亲自", "五个一", "一案双查", "三重一大", "对账销号", "双提制", "第一责任人"):
+        assert by_term.get(formula), f"{formula}: no glossary entry, or no record uses it"
+    assert sum(1 for ids in uses.values() if ids) >= 0.9 * len(uses)

@@ -407,6 +407,8 @@ def glossary_page(kb: KnowledgeBase, out: SitePages) -> None:
     parts = ["# 术语\n", "责任制中的固定提法和简称，每条附定义、出处和用到它的地方。\n"]
     if not kb.terms:
         parts.append("术语正在整理中。\n")
+    wordings = [(c, r, " ".join(str(getattr(r, f, "") or "") for f in ("title", "name", "text")))
+                for c, r in kb.cited_records() if c != "terms"]
     for term in sorted(kb.terms.values(), key=lambda t: t.term):
         parts.append(f"## {esc(term.term)} {{#{term.id}}}\n")
         if term.aliases:
@@ -415,23 +417,12 @@ def glossary_page(kb: KnowledgeBase, out: SitePages) -> None:
         if term.related:
             parts.append("相关术语：" + "、".join(link_record(here, "terms", kb.terms[r]) for r in term.related) + "\n")
         parts.append(f"出处：{cites(here, kb, term.sources)}\n")
-        uses = term_uses(kb, (term.term, *term.aliases))
+        words = (term.term, *term.aliases)
+        uses = [(c, r) for c, r, wording in wordings if any(word in wording for word in words)]
         if uses:
             parts.append("用到的地方：\n\n" + bullet_list([f"{KIND_LABELS[c]}：{link_record(here, c, r)}" for c, r in uses]))
     out.pages[here] = "\n".join(parts)
     out.nav.append({"术语": here})
-
-
-def term_uses(kb: KnowledgeBase, words: tuple[str, ...]) -> list[tuple[str, BaseModel]]:
-    """Records whose wording mentions the term or one of its aliases."""
-    uses = []
-    for collection, record in kb.cited_records():
-        if collection == "terms":
-            continue
-        wording = " ".join(str(getattr(record, f, "") or "") for f in ("title", "name", "text"))
-        if any(word in wording for word in words):
-            uses.append((collection, record))
-    return uses
 
 
 def source_pages(kb: KnowledgeBase, out: SitePages) -> None:

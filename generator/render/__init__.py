@@ -1,0 +1,1 @@
+"""Stage 3: a UnitPlan rendered to files (Word, Excel, calendar), all in memory."""

@@ -1,0 +1,257 @@
+"""The Word templates of the document pack, built by code into templates/*.docx.
+
+Each template is a real GB/T 9704 document with docxtpl tags: {{ value }}, {%p for %} loops in
+their own paragraphs and {%tr for %} row loops in their own table rows. Fixed wording (headings,
+formulas such as 一岗双责, 一式两份) lives here so users can edit it in Word; everything that
+depends on the unit comes from the context built in docx.py.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from docx.document import Document as DocumentObject
+
+from ..write import write_bytes_atomic
+from . import gbt9704 as gb
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+
+
+def _loop(doc: DocumentObject, tag: str) -> None:
+    """A structural tag alone in its paragraph: docxtpl removes the paragraph."""
+    gb.paragraph(doc, f"{{%p {tag} %}}")
+
+
+def _numbered(doc: DocumentObject, label: str, text: str) -> None:
+    """A body paragraph opening with a 楷体 label: "（一）类别。" followed by body text."""
+    para = gb.paragraph(doc, first_chars=2)
+    label_run = para.add_run(label)
+    gb.set_run_format(label_run._r.get_or_add_rPr(), gb.FONTS.heading2, gb.BODY_PT)
+    para.add_run(text)
+
+
+def _row_loop(doc: DocumentObject, widths: list[float], headers: list[str], loop: str, cells: list[str],
+              centre: tuple[int, ...] = ()) -> None:
+    """Header row, then `cells` repeated by a {%tr for %} loop."""
+    blank = [""] * (len(cells) - 1)
+    rows = [headers, [f"{{%tr {loop} %}}", *blank], cells, ["{%tr endfor %}", *blank]]
+    gb.table(doc, widths, rows, centre=centre)
+
+
+def _attachment(doc: DocumentObject, heading_text: str) -> None:
+    gb.page_break(doc)
+    para = gb.flush_left(doc, "附件")
+    gb.set_run_format(para.runs[0]._r.get_or_add_rPr(), gb.FONTS.heading1, gb.BODY_PT)
+    gb.title(doc, heading_text)
+
+
+def _duty_list(doc: DocumentObject) -> None:
+    gb.title(doc, "{{ unit }}{{ year }}年度{{ subject }}责任清单")
+    _loop(doc, "for section in sections")
+    gb.heading(doc, 1, "{{ section.heading }}")
+    _row_loop(doc, [10, 22, 56, 34, 18, 16], ["序号", "类别", "责任内容", "工作措施", "责任人", "时限"],
+              "for row in section.rows",
+              ["{{ row.no }}", "{{ row.category }}", "{{ row.content }}", "{{ row.measures }}",
+               "{{ row.person }}", "{{ row.deadline }}"], centre=(0,))
+    _loop(doc, "endfor")
+    gb.signoff(doc, "{{ issuer }}", "{{ date }}")
+
+
+def _letter(doc: DocumentObject) -> None:
+    gb.title(doc, "{{ year }}年度{{ subject }}责任书")
+    gb.flush_left(doc, "甲方：{{ party_a }}")
+    gb.flush_left(doc, "乙方：{{ party_b }}")
+    gb.paragraph(doc, "{{ preamble }}", first_chars=2)
+    sections = [("一、责任目标", "goals"), ("二、责任内容", "duties"), ("三、考核办法", "assessment"),
+                ("四、奖惩与责任追究", "accountability")]
+    for heading_text, key in sections:
+        gb.heading(doc, 1, heading_text)
+        _loop(doc, f"for item in {key}")
+        _numbered(doc, "{{ item.label }}", "{{ item.text }}")
+        _loop(doc, "endfor")
+    gb.heading(doc, 1, "五、附则")
+    gb.paragraph(doc, "（一）本责任书有效期自{{ year }}年1月1日至{{ year }}年12月31日。", first_chars=2)
+    gb.paragraph(doc, "（二）本责任书一式两份，双方各执一份，自签订之日起生效。", first_chars=2)
+    gb.paragraph(doc, "（三）附件所列责任清单是本责任书的组成部分，与本责任书具有同等效力。", first_chars=2)
+    doc.add_paragraph()
+    gb.signature_table(doc, ["{{ sign_a.party }}", "{{ sign_a.signer }}", "", "{{ date }}"],
+                       ["{{ sign_b.party }}", "{{ sign_b.signer }}", "", "{{ date }}"])
+    _attachment(doc, "{{ annex_title }}")
+    _row_loop(doc, [10, 26, 90, 30], ["序号", "类别", "责任内容", "时限"], "for row in annex",
+              ["{{ row.no }}", "{{ row.category }}", "{{ row.content }}", "{{ row.deadline }}"], centre=(0,))
+
+
+def _pledge(doc: DocumentObject) -> None:
+    gb.title(doc, "廉政承诺书")
+    gb.paragraph(doc, "{{ opening }}", first_chars=2)
+    gb.paragraph(doc, "本人郑重承诺：", first_chars=2)
+    _loop(doc, "for promise in promises")
+    gb.paragraph(doc, "{{ loop.index }}. {{ promise }}", first_chars=2)
+    _loop(doc, "endfor")
+    gb.paragraph(doc, "如有违反，自愿接受组织处理。", first_chars=2)
+    doc.add_paragraph()
+    for line in ("承诺人（签字）：　　　　　　", "职务：{{ title }}", "{{ date }}"):
+        gb.paragraph(doc, line, jc="right", right_chars=2)
+    doc.add_paragraph()
+    gb.paragraph(doc, "本承诺书一式两份，一份由本人留存，一份交{{ keeper }}存档。", first_chars=2)
+
+
+def _plan(doc: DocumentObject) -> None:
+    gb.title(doc, "{{ unit }}关于落实{{ year }}年度{{ subject }}责任的实施方案")
+    gb.paragraph(doc, "为压紧压实{{ subject }}责任，根据《党委（党组）落实全面从严治党主体责任规定》等有关规定，"
+                      "结合{{ unit }}实际，制定本方案。", first_chars=2)
+    gb.heading(doc, 1, "一、指导思想和总体要求")
+    gb.paragraph(doc, "坚持党要管党、全面从严治党，把{{ subject }}与业务工作同部署、同落实、同检查、同考核，"
+                      "落实领导班子集体责任、书记第一责任人责任、班子其他成员“一岗双责”和纪检监督责任，"
+                      "做到责任清单化、任务具体化、落实常态化。", first_chars=2)
+    gb.heading(doc, 1, "二、工作目标")
+    _loop(doc, "for item in goals")
+    _numbered(doc, "{{ item.label }}", "{{ item.text }}")
+    _loop(doc, "endfor")
+    gb.heading(doc, 1, "三、主要任务")
+    _loop(doc, "for domain in tasks")
+    gb.heading(doc, 2, "{{ domain.label }}{{ domain.name }}")
+    _loop(doc, "for item in domain.entries")
+    gb.paragraph(doc, "{{ loop.index }}. {{ item.category }}：{{ item.text }}", first_chars=2)
+    _loop(doc, "endfor")
+    _loop(doc, "endfor")
+    gb.heading(doc, 1, "四、实施步骤")
+    _loop(doc, "for step in steps")
+    gb.heading(doc, 2, "{{ step.label }}{{ step.name }}（{{ step.period }}）")
+    gb.paragraph(doc, "{{ step.text }}", first_chars=2)
+    _loop(doc, "endfor")
+    gb.heading(doc, 1, "五、保障措施")
+    gb.heading(doc, 2, "（一）加强组织领导")
+    gb.paragraph(doc, "成立{{ unit }}{{ subject }}工作领导小组：", first_chars=2)
+    gb.paragraph(doc, "组　长：{{ group.leader }}", first_chars=2)
+    _loop(doc, "if group.deputies")
+    gb.paragraph(doc, "副组长：{{ group.deputies }}", first_chars=2)
+    _loop(doc, "endif")
+    _loop(doc, "if group.members")
+    gb.paragraph(doc, "成　员：{{ group.members }}", first_chars=2)
+    _loop(doc, "endif")
+    gb.paragraph(doc, "领导小组统筹推进本方案实施，研究解决重大问题；领导小组下设办公室，负责日常工作。", first_chars=2)
+    gb.heading(doc, 2, "（二）压实工作责任")
+    gb.paragraph(doc, "{{ responsibility }}", first_chars=2)
+    gb.heading(doc, 2, "（三）严格考核问责")
+    gb.paragraph(doc, "{{ assessment }}", first_chars=2)
+    doc.add_paragraph()
+    gb.paragraph(doc, "附件：任务分解表", first_chars=2)
+    gb.signoff(doc, "{{ issuer }}", "{{ date }}")
+    _attachment(doc, "任务分解表")
+    _row_loop(doc, [10, 70, 26, 28, 22], ["序号", "任务", "牵头领导", "责任单位", "时限"], "for row in breakdown",
+              ["{{ row.no }}", "{{ row.task }}", "{{ row.lead }}", "{{ row.unit }}", "{{ row.deadline }}"],
+              centre=(0,))
+
+
+def _scoring(doc: DocumentObject) -> None:
+    gb.title(doc, "{{ unit }}{{ year }}年度{{ subject }}责任制考核评分表")
+    gb.paragraph(doc, "考核对象：{{ unit }}领导班子和班子成员", first_chars=2)
+    _loop(doc, "if methods")
+    gb.paragraph(doc, "考核方式：{{ methods }}", first_chars=2)
+    _loop(doc, "endif")
+    _row_loop(doc, [10, 26, 52, 14, 38, 16], ["序号", "考核项目", "考核内容", "分值", "评分标准", "得分"],
+              "for row in rows",
+              ["{{ row.no }}", "{{ row.title }}", "{{ row.text }}", "{{ row.points }}", "{{ row.deduction }}", ""],
+              centre=(0, 3, 5))
+    _loop(doc, "if vetoes")
+    gb.paragraph(doc, "一票否决：{{ vetoes }}", first_chars=2)
+    _loop(doc, "endif")
+    _loop(doc, "if bands")
+    gb.paragraph(doc, "等次划分：{{ bands }}", first_chars=2)
+    _loop(doc, "endif")
+    gb.paragraph(doc, "依据：{{ basis }}", first_chars=2)
+    doc.add_paragraph()
+    gb.paragraph(doc, "考核组成员（签字）：", first_chars=0, jc="left")
+    gb.paragraph(doc, "考核日期：{{ blank_date }}", first_chars=0, jc="left")
+
+
+def _evaluation(doc: DocumentObject) -> None:
+    gb.title(doc, "{{ unit }}{{ year }}年度{{ subject }}责任制落实情况民主测评表")
+    gb.paragraph(doc, "测评等次及计分：{{ tiers }}", first_chars=2)
+    _loop(doc, "if rule")
+    gb.paragraph(doc, "{{ rule }}", first_chars=2)
+    _loop(doc, "endif")
+    _row_loop(doc, [10, 40, 40, 66], ["序号", "测评对象", "职务", "测评等次"], "for row in rows",
+              ["{{ row.no }}", "{{ row.name }}", "{{ row.title }}", "{{ row.boxes }}"], centre=(0,))
+    gb.paragraph(doc, "填表说明：在所选等次前的“□”内划“√”，每个测评对象只选一个等次；本表不署名。", first_chars=2)
+    gb.paragraph(doc, "依据：{{ basis }}", first_chars=2)
+    gb.paragraph(doc, "测评日期：{{ blank_date }}", first_chars=0, jc="left")
+
+
+def _problems(doc: DocumentObject) -> None:
+    gb.title(doc, "{{ unit }}{{ year }}年度{{ subject }}问题清单")
+    gb.paragraph(doc, "汇总日常检查、考核结果、述职查摆和领导点评中发现的问题，逐项明确整改措施、责任人和时限，"
+                      "作为年度整改重点，整改到位后对账销号。", first_chars=2)
+    _row_loop(doc, [10, 22, 40, 36, 18, 16, 14], ["序号", "问题来源", "问题表现", "整改措施", "责任人", "整改时限", "完成情况"],
+              "for row in rows",
+              ["{{ row.no }}", "", "", "", "{{ row.person }}", "", ""], centre=(0,))
+    gb.paragraph(doc, "问题来源填写：日常检查、考核结果、述职查摆、领导点评或群众反映。", first_chars=2)
+    gb.signoff(doc, "{{ issuer }}", "{{ date }}")
+
+
+def _pledges(doc: DocumentObject) -> None:
+    gb.title(doc, "{{ unit }}{{ year }}年度{{ subject }}承诺清单")
+    gb.paragraph(doc, "结合责任清单和问题清单，把具体事项量化为可以检查的承诺，明确完成时限，年底对照兑现。",
+                 first_chars=2)
+    _row_loop(doc, [10, 20, 50, 28, 26, 22], ["序号", "承诺人", "承诺事项", "量化标准", "完成时限", "兑现情况"],
+              "for row in rows",
+              ["{{ row.no }}", "{{ row.person }}", "{{ row.task }}", "{{ row.measure }}", "{{ row.deadline }}", ""],
+              centre=(0,))
+    gb.signoff(doc, "{{ issuer }}", "{{ date }}")
+
+
+def _report(doc: DocumentObject) -> None:
+    gb.title(doc, "{{ unit }}关于{{ year }}年度落实{{ subject }}责任情况的报告（提纲）")
+    gb.flush_left(doc, "{{ upper }}：")
+    gb.paragraph(doc, "根据《党委（党组）落实全面从严治党主体责任规定》第十九条，现将{{ unit }}{{ year }}年度"
+                      "落实{{ subject }}责任情况报告如下：", first_chars=2)
+    gb.heading(doc, 1, "一、履行主体责任情况")
+    _loop(doc, "for part in parts")
+    gb.heading(doc, 2, "{{ part.label }}{{ part.heading }}")
+    _loop(doc, "for line in part.lines")
+    gb.paragraph(doc, "{{ loop.index }}. {{ line }}", first_chars=2)
+    _loop(doc, "endfor")
+    gb.paragraph(doc, "（逐项写明完成情况、取得的成效和佐证材料。）", first_chars=2)
+    _loop(doc, "endfor")
+    gb.heading(doc, 1, "二、定期工作完成情况")
+    _row_loop(doc, [10, 62, 24, 30, 30], ["序号", "事项", "责任人", "要求", "完成情况"], "for row in recurring",
+              ["{{ row.no }}", "{{ row.task }}", "{{ row.person }}", "{{ row.deadline }}", ""], centre=(0,))
+    gb.heading(doc, 1, "三、存在的主要问题及原因")
+    gb.paragraph(doc, "（对照问题清单和考核、巡察、监督检查反馈的问题，写明问题表现和原因。）", first_chars=2)
+    gb.heading(doc, 1, "四、下一步工作打算")
+    gb.paragraph(doc, "（针对存在的问题提出整改措施，写明下一年度工作安排。）", first_chars=2)
+    gb.signoff(doc, "{{ issuer }}", "{{ blank_date }}")
+
+
+# template file name → (title in core properties, builder)
+TEMPLATES: dict[str, tuple[str, Callable[[DocumentObject], None]]] = {
+    "责任清单.docx": ("责任清单", _duty_list),
+    "责任书.docx": ("责任书", _letter),
+    "廉政承诺书.docx": ("廉政承诺书", _pledge),
+    "实施方案.docx": ("实施方案", _plan),
+    "考核评分表.docx": ("考核评分表", _scoring),
+    "民主测评表.docx": ("民主测评表", _evaluation),
+    "问题清单.docx": ("问题清单", _problems),
+    "承诺清单.docx": ("承诺清单", _pledges),
+    "履责情况报告提纲.docx": ("履责情况报告提纲", _report),
+}
+
+
+def build_template(name: str) -> bytes:
+    title_text, builder = TEMPLATES[name]
+    doc = gb.new_document()
+    builder(doc)
+    gb.set_core_properties(doc, title_text)
+    return gb.document_bytes(doc)
+
+
+def build_templates(out_dir: Path = TEMPLATES_DIR) -> list[Path]:
+    """Write every template; the same code gives the same bytes on every run."""
+    paths = []
+    for name in TEMPLATES:
+        path = out_dir / name
+        write_bytes_atomic(path, build_template(name))
+        path.chmod(0o644)
+        paths.append(path)
+    return paths

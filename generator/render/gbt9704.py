@@ -1,0 +1,393 @@
+"""GB/T 9704-2012 page format and fonts for .docx: the one home for every format rule.
+
+Word reads fonts, sizes and spacing from here; change a font name in FONTS and every template,
+the 学习手册's reference.docx and the PDF aliases (fonts.conf) follow the same names.
+"""
+
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_SECTION_START
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """Windows font names written into the .docx (Word substitutes silently when one is missing)."""
+
+    title: str = "方正小标宋简体"
+    body: str = "仿宋_GB2312"
+    heading1: str = "黑体"
+    heading2: str = "楷体_GB2312"
+    page_number: str = "宋体"
+
+
+FONTS = Fonts()
+FONTS_CONF = Path(__file__).with_name("fonts.conf")  # fontconfig aliases for LibreOffice PDF output
+
+TITLE_PT = 22          # 2号
+BODY_PT = 16           # 3号
+TABLE_PT = 12          # 小4号: dense tables stay readable in a 156 mm text width
+PAGE_NUMBER_PT = 14    # 4号
+LINE_TWIPS = 579       # exact 28.95 pt: 22 lines in the 225 mm text area
+CHAR_TWIPS = BODY_PT * 20
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
+MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
+BLANK_DATE = "　　年　月　日"
+_EPOCH = datetime(2026, 1, 1)  # core properties of built templates
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# Children of w:rPr, w:pPr, w:tcPr, w:tblPr in schema order: Word rejects or ignores out-of-order elements.
+_RPR_ORDER = _names("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+                    "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+                    "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath")
+_PPR_ORDER = _names("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
+                    "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN "
+                    "bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+                    "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange")
+_TCPR_ORDER = _names("cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark")
+_TBLPR_ORDER = _names("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+                     "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook")
+_THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+
+
+def cn_date(day: date | None) -> str:
+    """2027年2月20日 (no zero padding); a fill-in line when there is no date."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else BLANK_DATE
+
+
+_DIGITS = "〇一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 23 → 二十三 (heading numbers up to 99)."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else f"{_DIGITS[tens]}十")
+    return head + (_DIGITS[ones] if ones or not tens else "")
+
+
+def set_child(parent, tag: str, order: tuple[str, ...] | list[str], **attrs: str):
+    """Find or create w:`tag` under `parent` at its schema position and set its w: attributes."""
+    element = parent.find(qn(f"w:{tag}"))
+    if element is None:
+        element = OxmlElement(f"w:{tag}")
+        later = {qn(f"w:{t}") for t in order[order.index(tag) + 1:]}
+        follower = next((child for child in parent if child.tag in later), None)
+        if follower is None:
+            parent.append(element)
+        else:
+            follower.addprevious(element)
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+def set_run_format(rPr, font: str, size_pt: float, bold: bool = False) -> None:
+    """Font in all four slots (East Asian included), theme fonts removed, size, zh-CN."""
+    fonts = set_child(rPr, "rFonts", _RPR_ORDER, ascii=font, hAnsi=font, eastAsia=font, cs=font, hint="eastAsia")
+    for attr in _THEME_ATTRS:
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    for tag in ("b", "bCs"):
+        if bold:
+            set_child(rPr, tag, _RPR_ORDER)
+        elif rPr.find(qn(f"w:{tag}")) is not None:
+            rPr.remove(rPr.find(qn(f"w:{tag}")))
+    half_points = str(round(size_pt * 2))
+    set_child(rPr, "sz", _RPR_ORDER, val=half_points)
+    set_child(rPr, "szCs", _RPR_ORDER, val=half_points)
+    set_child(rPr, "lang", _RPR_ORDER, val="en-US", eastAsia="zh-CN")
+
+
+def set_paragraph_format(pPr, *, line_twips: int | None = LINE_TWIPS, first_chars: int = 0,
+                         jc: str = "both", before: int = 0, after: int = 0, right_chars: int = 0,
+                         left_chars: int = 0, grid: bool = True) -> None:
+    """Exact line spacing (or single when None), indents in characters with a twips fallback, alignment."""
+    if not grid:
+        set_child(pPr, "snapToGrid", _PPR_ORDER, val="0")
+    spacing = {"before": str(before), "after": str(after)}
+    if line_twips is None:
+        spacing |= {"line": "240", "lineRule": "auto"}
+    else:
+        spacing |= {"line": str(line_twips), "lineRule": "exact"}
+    set_child(pPr, "spacing", _PPR_ORDER, **spacing)
+    ind = set_child(pPr, "ind", _PPR_ORDER)
+    ind.attrib.clear()
+    indents = {"firstLine": first_chars, "left": left_chars, "right": right_chars}
+    for side, chars in indents.items():
+        if chars or side == "firstLine":  # an explicit 0 overrides Normal's 2-character indent
+            ind.set(qn(f"w:{side}Chars"), str(chars * 100))
+            ind.set(qn(f"w:{side}"), str(chars * CHAR_TWIPS))
+    set_child(pPr, "jc", _PPR_ORDER, val=jc)
+
+
+def _reset_style(style) -> tuple:
+    """Drop a style's inherited look (theme fonts, colours, borders) and return fresh (pPr, rPr)."""
+    element = style.element
+    for tag in ("w:pPr", "w:rPr"):
+        old = element.find(qn(tag))
+        if old is not None:
+            element.remove(old)
+    pPr, rPr = OxmlElement("w:pPr"), OxmlElement("w:rPr")
+    tail = [element.find(qn(t)) for t in ("w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr")]
+    anchor = next((t for t in tail if t is not None), None)
+    for node in (pPr, rPr):
+        if anchor is None:
+            element.append(node)
+        else:
+            anchor.addprevious(node)
+    return pPr, rPr
+
+
+# name → (font, size, bold, alignment, first-line indent in characters, outline level)
+_PARAGRAPH_STYLES = {
+    "Normal": (lambda f: f.body, BODY_PT, False, "both", 2, None),
+    "Title": (lambda f: f.title, TITLE_PT, False, "center", 0, None),
+    "Heading 1": (lambda f: f.heading1, BODY_PT, False, "both", 2, 0),
+    "Heading 2": (lambda f: f.heading2, BODY_PT, False, "both", 2, 1),
+    "Heading 3": (lambda f: f.body, BODY_PT, False, "both", 2, 2),
+    "Heading 4": (lambda f: f.body, BODY_PT, False, "both", 2, 3),
+}
+
+
+def _style_paragraphs(doc: DocumentObject, fonts: Fonts) -> None:
+    for name, (font, size, bold, jc, first, outline) in _PARAGRAPH_STYLES.items():
+        style = doc.styles[name]
+        pPr, rPr = _reset_style(style)
+        set_run_format(rPr, font(fonts), size, bold)
+        set_child(rPr, "color", _RPR_ORDER, val="000000")
+        if name == "Title":
+            set_paragraph_format(pPr, line_twips=720, jc=jc, after=LINE_TWIPS)
+        else:
+            set_paragraph_format(pPr, first_chars=first, jc=jc)
+            set_child(pPr, "widowControl", _PPR_ORDER)
+        if name == "Normal":
+            set_child(rPr, "spacing", _RPR_ORDER, val="-5")  # −0.25 pt: 28 characters a line in LibreOffice
+        if outline is not None:
+            set_child(pPr, "keepNext", _PPR_ORDER)
+            set_child(pPr, "outlineLvl", _PPR_ORDER, val=str(outline))
+
+
+def _style_defaults(doc: DocumentObject, fonts: Fonts) -> None:
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rPr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_run_format(rPr, fonts.body, BODY_PT)
+
+
+def _add_cell_styles(doc: DocumentObject, fonts: Fonts) -> None:
+    """"Table Text": dense table cells; "Form Text": body-size lines in signature blocks."""
+    for name, size, line in (("Table Text", TABLE_PT, None), ("Form Text", BODY_PT, LINE_TWIPS)):
+        style = doc.styles.add_style(name, 1)
+        style.base_style = doc.styles["Normal"]
+        style.quick_style = True
+        pPr, rPr = _reset_style(style)
+        set_run_format(rPr, fonts.body, size)
+        set_paragraph_format(pPr, line_twips=line, jc="left", grid=False)
+
+
+def _page_setup(doc: DocumentObject) -> None:
+    section = doc.sections[0]
+    section.start_type = WD_SECTION_START.NEW_PAGE
+    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    section.header_distance, section.footer_distance = Mm(15), Mm(25)
+    grid = section._sectPr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        section._sectPr.append(grid)
+    grid.attrib.clear()
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(LINE_TWIPS))
+
+
+def _page_number(paragraph: Paragraph, fonts: Fonts, jc: str) -> None:
+    """"— 1 —" around a PAGE field, 1 character in from the outer edge."""
+    pPr = paragraph._p.get_or_add_pPr()
+    side = {"right": "right", "left": "left"}[jc]
+    set_paragraph_format(pPr, line_twips=None, jc=jc)
+    set_child(pPr, "ind", _PPR_ORDER, **{side: str(PAGE_NUMBER_PT * 20)})
+    pieces = [("text", "— "), ("fld", "begin"), ("instr", " PAGE "), ("fld", "separate"), ("text", "1"),
+              ("fld", "end"), ("text", " —")]
+    for kind, value in pieces:
+        run = paragraph.add_run()
+        set_run_format(run._r.get_or_add_rPr(), fonts.page_number, PAGE_NUMBER_PT)
+        if kind == "text":
+            run.text = value
+        elif kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = value
+            run._r.append(instr)
+        else:
+            field = OxmlElement("w:fldChar")
+            field.set(qn("w:fldCharType"), value)
+            run._r.append(field)
+
+
+def _footers(doc: DocumentObject, fonts: Fonts) -> None:
+    doc.settings.odd_and_even_pages_header_footer = True
+    section = doc.sections[0]
+    _page_number(section.footer.paragraphs[0], fonts, "right")
+    _page_number(section.even_page_footer.paragraphs[0], fonts, "left")
+
+
+def new_document(fonts: Fonts = FONTS) -> DocumentObject:
+    """An empty A4 document with GB/T 9704 styles, page setup and odd/even page numbers."""
+    doc = Document()
+    _style_defaults(doc, fonts)
+    _style_paragraphs(doc, fonts)
+    _add_cell_styles(doc, fonts)
+    _page_setup(doc)
+    _footers(doc, fonts)
+    for paragraph in list(doc.paragraphs):
+        paragraph._p.getparent().remove(paragraph._p)
+    return doc
+
+
+def paragraph(doc: DocumentObject, text: str = "", style: str | None = None, **fmt) -> Paragraph:
+    """A paragraph; keyword arguments override set_paragraph_format defaults on this paragraph only."""
+    para = doc.add_paragraph(text, style)
+    if fmt:
+        set_paragraph_format(para._p.get_or_add_pPr(), **fmt)
+    return para
+
+
+def title(doc: DocumentObject, text: str) -> Paragraph:
+    return doc.add_paragraph(text, "Title")
+
+
+def heading(doc: DocumentObject, level: int, text: str) -> Paragraph:
+    """一、(黑体) → （一）(楷体) → 1.(仿宋) → （1）(仿宋): the number is part of `text`."""
+    return doc.add_paragraph(text, f"Heading {level}")
+
+
+def flush_left(doc: DocumentObject, text: str) -> Paragraph:
+    """Addressee or party line: no first-line indent."""
+    return paragraph(doc, text, first_chars=0, jc="left")
+
+
+def page_break(doc: DocumentObject) -> None:
+    para = doc.add_paragraph()
+    run = para.add_run()
+    brk = OxmlElement("w:br")
+    brk.set(qn("w:type"), "page")
+    run._r.append(brk)
+
+
+def signoff(doc: DocumentObject, issuer: str, day: str) -> None:
+    """Issuer and date, right-aligned 2 characters in, after one blank line (unsealed style)."""
+    doc.add_paragraph()
+    for text in (issuer, day):
+        paragraph(doc, text, jc="right", right_chars=2)
+
+
+def _cell_paragraph(cell, text: str, jc: str, style: str) -> None:
+    para = cell.paragraphs[0]
+    para.style = style
+    set_child(para._p.get_or_add_pPr(), "snapToGrid", _PPR_ORDER, val="0")
+    set_child(para._p.get_or_add_pPr(), "jc", _PPR_ORDER, val=jc)
+    if text:
+        para.add_run(text)
+
+
+def _row_properties(row, header: bool) -> None:
+    trPr = row._tr.get_or_add_trPr()
+    if header:
+        trPr.append(OxmlElement("w:tblHeader"))
+    trPr.append(OxmlElement("w:cantSplit"))
+
+
+def _table_properties(table: Table, widths_mm: list[float], borders: bool) -> None:
+    tblPr = table._tbl.tblPr
+    total = str(sum(round(Mm(w).twips) for w in widths_mm))
+    set_child(tblPr, "tblW", _TBLPR_ORDER, w=total, type="dxa")
+    set_child(tblPr, "jc", _TBLPR_ORDER, val="center")
+    set_child(tblPr, "tblLayout", _TBLPR_ORDER, type="fixed")
+    if not borders:
+        edges = set_child(tblPr, "tblBorders", _TBLPR_ORDER)
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            line = OxmlElement(f"w:{edge}")
+            line.set(qn("w:val"), "nil")
+            edges.append(line)
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+
+
+def table(doc: DocumentObject, widths_mm: list[float], rows: list[list[str]], header: bool = True,
+          borders: bool = True, centre: tuple[int, ...] = (), style: str = "Table Text") -> Table:
+    """A fixed-width table: widths in tblGrid and every tcW, header row repeated, no row split across pages.
+
+    `rows` are cell texts; columns listed in `centre` are centred.
+    """
+    table_ = doc.add_table(rows=len(rows), cols=len(widths_mm))
+    if borders:
+        table_.style = doc.styles["Table Grid"]
+    _table_properties(table_, widths_mm, borders)
+    for index, (row, texts) in enumerate(zip(table_.rows, rows, strict=True)):
+        _row_properties(row, header and index == 0)
+        for column, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
+            cell.width = Mm(widths_mm[column])
+            tcPr = cell._tc.get_or_add_tcPr()
+            set_child(tcPr, "vAlign", _TCPR_ORDER, val="center")
+            centred = (header and index == 0) or column in centre
+            _cell_paragraph(cell, text, "center" if centred else "left", style)
+    return table_
+
+
+def signature_table(doc: DocumentObject, left: list[str], right: list[str]) -> Table:
+    """Two borderless columns (甲方 | 乙方), one line per row, for signatures and seals."""
+    half = TEXT_WIDTH_MM / 2
+    return table(doc, [half, half], [list(pair) for pair in zip(left, right, strict=True)],
+                 header=False, borders=False, style="Form Text")
+
+
+def set_core_properties(doc: DocumentObject, title_text: str) -> None:
+    """Fixed metadata so a rebuilt template is identical to the last one."""
+    props = doc.core_properties
+    props.title = title_text
+    props.author = props.last_modified_by = "责任田"
+    props.comments = ""
+    props.revision = 1
+    props.created = props.modified = _EPOCH
+
+
+def normalized_zip(data: bytes) -> bytes:
+    """The same package with fixed entry timestamps: byte-identical output for identical content."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+def document_bytes(doc: DocumentObject) -> bytes:
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return normalized_zip(buffer.getvalue())
+
+
+def reference_docx() -> bytes:
+    """pandoc's reference.docx: the same styles, page and footers as the document pack."""
+    doc = new_document()
+    for name in ("Body Text", "First Paragraph", "Compact"):
+        if name not in [s.name for s in doc.styles]:
+            doc.styles.add_style(name, 1).base_style = doc.styles["Normal"]
+    set_core_properties(doc, "学习手册")
+    return document_bytes(doc)
+
