@@ -120,7 +120,7 @@ def read_yaml(path: Path) -> YamlDocument:
 
 
 _YAML_REASONS = {
-    "mapping values are not allowed here": "这里不能再出现冒号；若冒号是文字的一部分，请给整段文字加引号",
+    "mapping values are not allowed": "这里不能再出现冒号；若冒号是文字的一部分，请给整段文字加引号",
     "could not find expected ':'": "缺少冒号“:”（注意用英文半角冒号，冒号后加空格）",
     "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
     "found undefined alias": "引用了未定义的锚点",

@@ -50,8 +50,9 @@ def chromium():
 def open_search(page, url: str) -> None:
     """Open a page and wait until the search box answers (the index is loaded)."""
     page.goto(url)
-    page.click("label[for=__search]")
-    page.wait_for_selector(".md-search-result__meta", state="attached")
+    page.locator("input.md-search__input").focus()
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent === t",
+                           arg=PLACEHOLDER, timeout=WAIT_MS)
 
 
 def search(page, query: str, base: str) -> list[str]:

@@ -79,8 +79,8 @@ def test_the_ledger_is_ready_for_clerks_and_printers(township_pack):
     wb = load_workbook(township_pack / "05-工作台账.xlsx")
     ws = wb["工作台账"]
     assert ws.freeze_panes == "A3"
-    assert ws.print_title_rows == "2:2"
-    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == ws.PAPERSIZE_A4
+    assert ws.print_title_rows == "$2:$2"
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
     lists = {dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"}
     assert '"未开始,进行中,已完成"' in lists and '"未销号,已销号"' in lists
     rules = [r for rng in ws.conditional_formatting for r in rng.rules]
@@ -145,7 +145,7 @@ def test_a_bad_profile_packs_nothing(tmp_path, mistake):
 
 
 def test_a_hostile_unit_name_stays_inside_out(tmp_path):
-    text = (EXAMPLES / "东坪村.yaml").read_text(encoding="utf-8").replace("单位: 中共东坪村支部委员会", "单位: ../../逃逸: 村*")
+    text = (EXAMPLES / "东坪村.yaml").read_text(encoding="utf-8").replace("单位: 中共东坪村支部委员会", '单位: "../../逃逸: 村*"')
     profile = tmp_path / "村.yaml"
     profile.write_text(text, encoding="utf-8")
     run = zerentian("pack", profile, "--out", tmp_path / "out")

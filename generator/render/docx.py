@@ -8,18 +8,22 @@ renders XML strings and writes the zip with the template's other parts as they a
 
 import io
 import re
+import tempfile
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+import pypandoc
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template
 
 from ..compile import ALL_YEAR, Holder, Letter, ListRow, UnitPlan, holder_rows, responsibility_rows
+from ..load import KnowledgeBase
 from ..schedule import describe
 from ..schema import Band, Duty
-from ..vocabulary import ROLE_LABELS
+from ..vocabulary import LEVEL_LABELS, LEVELS, ROLE_LABELS, ROLES, SOURCE_KIND_LABELS
 from ..write import safe_filename
 from . import gbt9704 as gb
 from .docx_templates import TEMPLATES_DIR
@@ -221,6 +225,9 @@ def letter_assessment(plan: UnitPlan) -> list[str]:
     return items
 
 
+ACCOUNTABILITY_KINDS = ("问责", "组织处理", "纪律处分")
+
+
 def accountability(plan: UnitPlan, holder: Holder) -> list[str]:
     ids = {d.id for d in holder.duties}
     cases = [c for c in plan.cases if ids & set(c.duties)]
@@ -230,7 +237,7 @@ def accountability(plan: UnitPlan, holder: Holder) -> list[str]:
         items.append(f"考核结果{'；'.join(uses)}。")
     if cases:
         items.append(f"乙方有{titles(cases)}等情形之一的，依规依纪追究责任。")
-    forms = list(dict.fromkeys(f.name for f in plan.forms if f.severity))
+    forms = list(dict.fromkeys(f.name for f in plan.forms if f.severity and f.kind in ACCOUNTABILITY_KINDS))
     if forms:
         items.append(f"视情节轻重，采取{'、'.join(forms)}等方式问责；实行“一案双查”，既追究直接责任，也追究领导责任。")
     return items
@@ -239,7 +246,7 @@ def accountability(plan: UnitPlan, holder: Holder) -> list[str]:
 def letter_parties(plan: UnitPlan, letter: Letter) -> tuple[dict, dict]:
     def side(party: str, signer: str, seal: bool) -> dict:
         role = "（盖章）" if seal else ""
-        return {"party": f"{party}{role}", "signer": f"负责人（签字）：{signer}" if seal else "签字："}
+        return {"party": f"{party}{role}", "signer": f"负责人（签字）：{signer}" if seal else "本人（签字）："}
     personal = letter.kind == "书记-班子成员"
     return (side(letter.party_a, letter.signer_a, True),
             side(letter.holder.name if personal else letter.party_b, letter.signer_b, not personal))
@@ -273,8 +280,9 @@ _PLEDGE_FORMULAS = (
 
 
 def pledges(holder: Holder) -> list[str]:
-    promises = [f"认真履行{ROLE_LABELS[holder.role]}，抓好{titles(list(holder.duties)[:6])}等责任事项。"]
     bans = [d for d in holder.duties if d.text.startswith("不")]
+    tasks = [d for d in holder.duties if d not in bans][:6]
+    promises = [f"认真履行{ROLE_LABELS[holder.role]}，抓好{titles(tasks)}等责任事项。"]
     promises += [d.text for d in bans[:4]]
     for area in holder.areas:
         risks = [r for r in holder.risks if r.area == area.id]
@@ -502,3 +510,100 @@ def _unique(docs: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
 def render_docx(plan: UnitPlan) -> dict[str, bytes]:
     """File name → .docx bytes for every Word document of the unit's pack."""
     return {name: fill(template, context) for name, template, context in documents(plan)}
+
+
+# ---------------------------------------------------------------------------------------------
+# 学习手册: the whole knowledge base as one Word document, through pandoc
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~^$&@:'\"])")
+
+
+def md(text: str) -> str:
+    """Text printed literally by pandoc: every ASCII punctuation mark escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _cite(kb: KnowledgeBase, citations: Iterable[str]) -> str:
+    shorts = [f"{kb.sources[c.split('/')[0]].short}{c.split('/', 1)[1]}" for c in citations]
+    return md(f"（依据：{'；'.join(shorts)}）")
+
+
+def _duty_section(kb: KnowledgeBase) -> list[str]:
+    lines = ["# 一、责任主体与责任事项"]
+    for i, level in enumerate(LEVELS, 1):
+        lines.append(f"## （{gb.cn_number(i)}）{md(LEVEL_LABELS[level])}")
+        for j, role in enumerate(ROLES, 1):
+            duties = [d for d in kb.duties.values() if level in d.levels and d.role == role]
+            if duties:
+                lines.append(f"### {j}. {md(ROLE_LABELS[role])}")
+                lines += [f"{md(d.title)}：{md(d.text)}（{md(deadline(d))}）{_cite(kb, d.sources)}" for d in duties]
+    return lines
+
+
+def _accountability_section(kb: KnowledgeBase) -> list[str]:
+    lines = ["# 二、责任追究"]
+    groups: dict[str, list] = {}
+    for case in kb.cases.values():
+        groups.setdefault(case.group, []).append(case)
+    for i, (group, cases) in enumerate(groups.items(), 1):
+        lines.append(f"## （{gb.cn_number(i)}）{md(group)}")
+        lines += [f"{md(c.title)}：{md(c.text)}{_cite(kb, c.sources)}" for c in cases]
+    lines.append("## 问责方式")
+    lines += [f"{md(f.name)}（{md(f.kind)}）{md(f.text or '')}{_cite(kb, f.sources)}" for f in kb.forms.values()]
+    return lines
+
+
+def _assessment_section(kb: KnowledgeBase) -> list[str]:
+    lines = ["# 三、考核评价"]
+    for i, scheme in enumerate(kb.schemes.values(), 1):
+        lines.append(f"## （{gb.cn_number(i)}）{md(scheme.title)}")
+        lines.append(f"考核对象：{md(scheme.subject)}{_cite(kb, scheme.sources)}")
+        lines += [f"考核方式：{md(m)}" for m in scheme.methods]
+        lines += [f"考核内容：{md(item.title)}{md('：' + item.text) if item.text else ''}" for item in scheme.items]
+        if scheme.bands:
+            lines.append(f"等次划分：{md(bands_text(scheme.bands))}")
+    return lines
+
+
+def _mechanism_section(kb: KnowledgeBase) -> list[str]:
+    lines = ["# 四、工作机制"]
+    lines += [f"{md(m.name)}（{md(m.category)}）：{md(m.text)}{_cite(kb, m.sources)}" for m in kb.mechanisms.values()]
+    return lines
+
+
+def _risk_section(kb: KnowledgeBase) -> list[str]:
+    lines = ["# 五、廉政风险点"]
+    for i, area in enumerate(kb.areas.values(), 1):
+        risks = [r for r in kb.risks.values() if r.area == area.id]
+        if risks:
+            lines.append(f"## （{gb.cn_number(i)}）{md(area.name)}")
+            lines += [f"{md(r.title)}：{md(r.text)}防控措施：{md('；'.join(r.measures))}。{_cite(kb, r.sources)}"
+                      for r in risks]
+    return lines
+
+
+def _glossary_and_sources(kb: KnowledgeBase) -> list[str]:
+    lines = ["# 六、术语"]
+    lines += [f"{md(t.term)}：{md(t.definition)}{_cite(kb, t.sources)}" for t in kb.terms.values()]
+    lines.append("# 七、依据文件")
+    for source in kb.sources.values():
+        when = f"，{source.date or source.year}" if (source.date or source.year) else ""
+        issuer = f"，{source.issuer}" if source.issuer else ""
+        lines.append(md(f"《{source.title}》（{SOURCE_KIND_LABELS[source.kind]}{issuer}{when}）"))
+    return lines
+
+
+def handbook_markdown(kb: KnowledgeBase) -> str:
+    blocks = [*_duty_section(kb), *_accountability_section(kb), *_assessment_section(kb),
+              *_mechanism_section(kb), *_risk_section(kb), *_glossary_and_sources(kb)]
+    return "% 全面从严治党责任制学习手册\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def render_handbook(kb: KnowledgeBase) -> bytes:
+    """The whole knowledge base as one Word 学习手册, in the pack's GB/T 9704 styles."""
+    with tempfile.TemporaryDirectory(prefix="zerentian-handbook-") as tmp:
+        reference, output = Path(tmp) / "reference.docx", Path(tmp) / "handbook.docx"
+        reference.write_bytes(gb.reference_docx())
+        pypandoc.convert_text(handbook_markdown(kb), "docx", format="markdown-smart", outputfile=str(output),
+                              extra_args=[f"--reference-doc={reference}"])
+        return output.read_bytes()

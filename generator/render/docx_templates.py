@@ -49,7 +49,7 @@ def _duty_list(doc: DocumentObject) -> None:
     gb.title(doc, "{{ unit }}{{ year }}年度{{ subject }}责任清单")
     _loop(doc, "for section in sections")
     gb.heading(doc, 1, "{{ section.heading }}")
-    _row_loop(doc, [10, 22, 56, 34, 18, 16], ["序号", "类别", "责任内容", "工作措施", "责任人", "时限"],
+    _row_loop(doc, [12, 22, 54, 34, 18, 16], ["序号", "类别", "责任内容", "工作措施", "责任人", "时限"],
               "for row in section.rows",
               ["{{ row.no }}", "{{ row.category }}", "{{ row.content }}", "{{ row.measures }}",
                "{{ row.person }}", "{{ row.deadline }}"], centre=(0,))
@@ -74,10 +74,10 @@ def _letter(doc: DocumentObject) -> None:
     gb.paragraph(doc, "（二）本责任书一式两份，双方各执一份，自签订之日起生效。", first_chars=2)
     gb.paragraph(doc, "（三）附件所列责任清单是本责任书的组成部分，与本责任书具有同等效力。", first_chars=2)
     doc.add_paragraph()
-    gb.signature_table(doc, ["{{ sign_a.party }}", "{{ sign_a.signer }}", "", "{{ date }}"],
-                       ["{{ sign_b.party }}", "{{ sign_b.signer }}", "", "{{ date }}"])
+    gb.signature_table(doc, ["甲方：{{ sign_a.party }}", "{{ sign_a.signer }}", "", "{{ date }}"],
+                       ["乙方：{{ sign_b.party }}", "{{ sign_b.signer }}", "", "{{ date }}"])
     _attachment(doc, "{{ annex_title }}")
-    _row_loop(doc, [10, 26, 90, 30], ["序号", "类别", "责任内容", "时限"], "for row in annex",
+    _row_loop(doc, [12, 26, 88, 30], ["序号", "类别", "责任内容", "时限"], "for row in annex",
               ["{{ row.no }}", "{{ row.category }}", "{{ row.content }}", "{{ row.deadline }}"], centre=(0,))
 
 
@@ -139,7 +139,7 @@ def _plan(doc: DocumentObject) -> None:
     gb.paragraph(doc, "附件：任务分解表", first_chars=2)
     gb.signoff(doc, "{{ issuer }}", "{{ date }}")
     _attachment(doc, "任务分解表")
-    _row_loop(doc, [10, 70, 26, 28, 22], ["序号", "任务", "牵头领导", "责任单位", "时限"], "for row in breakdown",
+    _row_loop(doc, [12, 68, 26, 28, 22], ["序号", "任务", "牵头领导", "责任单位", "时限"], "for row in breakdown",
               ["{{ row.no }}", "{{ row.task }}", "{{ row.lead }}", "{{ row.unit }}", "{{ row.deadline }}"],
               centre=(0,))
 
@@ -150,7 +150,7 @@ def _scoring(doc: DocumentObject) -> None:
     _loop(doc, "if methods")
     gb.paragraph(doc, "考核方式：{{ methods }}", first_chars=2)
     _loop(doc, "endif")
-    _row_loop(doc, [10, 26, 52, 14, 38, 16], ["序号", "考核项目", "考核内容", "分值", "评分标准", "得分"],
+    _row_loop(doc, [12, 26, 50, 14, 38, 16], ["序号", "考核项目", "考核内容", "分值", "评分标准", "得分"],
               "for row in rows",
               ["{{ row.no }}", "{{ row.title }}", "{{ row.text }}", "{{ row.points }}", "{{ row.deduction }}", ""],
               centre=(0, 3, 5))
@@ -172,7 +172,7 @@ def _evaluation(doc: DocumentObject) -> None:
     _loop(doc, "if rule")
     gb.paragraph(doc, "{{ rule }}", first_chars=2)
     _loop(doc, "endif")
-    _row_loop(doc, [10, 40, 40, 66], ["序号", "测评对象", "职务", "测评等次"], "for row in rows",
+    _row_loop(doc, [12, 40, 38, 66], ["序号", "测评对象", "职务", "测评等次"], "for row in rows",
               ["{{ row.no }}", "{{ row.name }}", "{{ row.title }}", "{{ row.boxes }}"], centre=(0,))
     gb.paragraph(doc, "填表说明：在所选等次前的“□”内划“√”，每个测评对象只选一个等次；本表不署名。", first_chars=2)
     gb.paragraph(doc, "依据：{{ basis }}", first_chars=2)
@@ -183,7 +183,7 @@ def _problems(doc: DocumentObject) -> None:
     gb.title(doc, "{{ unit }}{{ year }}年度{{ subject }}问题清单")
     gb.paragraph(doc, "汇总日常检查、考核结果、述职查摆和领导点评中发现的问题，逐项明确整改措施、责任人和时限，"
                       "作为年度整改重点，整改到位后对账销号。", first_chars=2)
-    _row_loop(doc, [10, 22, 40, 36, 18, 16, 14], ["序号", "问题来源", "问题表现", "整改措施", "责任人", "整改时限", "完成情况"],
+    _row_loop(doc, [12, 22, 38, 36, 18, 16, 14], ["序号", "问题来源", "问题表现", "整改措施", "责任人", "整改时限", "完成情况"],
               "for row in rows",
               ["{{ row.no }}", "", "", "", "{{ row.person }}", "", ""], centre=(0,))
     gb.paragraph(doc, "问题来源填写：日常检查、考核结果、述职查摆、领导点评或群众反映。", first_chars=2)
@@ -194,7 +194,7 @@ def _pledges(doc: DocumentObject) -> None:
     gb.title(doc, "{{ unit }}{{ year }}年度{{ subject }}承诺清单")
     gb.paragraph(doc, "结合责任清单和问题清单，把具体事项量化为可以检查的承诺，明确完成时限，年底对照兑现。",
                  first_chars=2)
-    _row_loop(doc, [10, 20, 50, 28, 26, 22], ["序号", "承诺人", "承诺事项", "量化标准", "完成时限", "兑现情况"],
+    _row_loop(doc, [12, 20, 48, 28, 26, 22], ["序号", "承诺人", "承诺事项", "量化标准", "完成时限", "兑现情况"],
               "for row in rows",
               ["{{ row.no }}", "{{ row.person }}", "{{ row.task }}", "{{ row.measure }}", "{{ row.deadline }}", ""],
               centre=(0,))
@@ -215,7 +215,7 @@ def _report(doc: DocumentObject) -> None:
     gb.paragraph(doc, "（逐项写明完成情况、取得的成效和佐证材料。）", first_chars=2)
     _loop(doc, "endfor")
     gb.heading(doc, 1, "二、定期工作完成情况")
-    _row_loop(doc, [10, 62, 24, 30, 30], ["序号", "事项", "责任人", "要求", "完成情况"], "for row in recurring",
+    _row_loop(doc, [12, 60, 24, 30, 30], ["序号", "事项", "责任人", "要求", "完成情况"], "for row in recurring",
               ["{{ row.no }}", "{{ row.task }}", "{{ row.person }}", "{{ row.deadline }}", ""], centre=(0,))
     gb.heading(doc, 1, "三、存在的主要问题及原因")
     gb.paragraph(doc, "（对照问题清单和考核、巡察、监督检查反馈的问题，写明问题表现和原因。）", first_chars=2)

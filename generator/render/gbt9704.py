@@ -40,6 +40,7 @@ TABLE_PT = 12          # 小4号: dense tables stay readable in a 156 mm text wi
 PAGE_NUMBER_PT = 14    # 4号
 LINE_TWIPS = 579       # exact 28.95 pt: 22 lines in the 225 mm text area
 CHAR_TWIPS = BODY_PT * 20
+CELL_MARGIN_TWIPS = 57  # 1 mm each side: narrow columns (序号) keep two characters on one line
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
@@ -317,6 +318,12 @@ def _table_properties(table: Table, widths_mm: list[float], borders: bool) -> No
     set_child(tblPr, "tblW", _TBLPR_ORDER, w=total, type="dxa")
     set_child(tblPr, "jc", _TBLPR_ORDER, val="center")
     set_child(tblPr, "tblLayout", _TBLPR_ORDER, type="fixed")
+    margins = set_child(tblPr, "tblCellMar", _TBLPR_ORDER)
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
     if not borders:
         edges = set_child(tblPr, "tblBorders", _TBLPR_ORDER)
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -385,9 +392,11 @@ def document_bytes(doc: DocumentObject) -> bytes:
 def reference_docx() -> bytes:
     """pandoc's reference.docx: the same styles, page and footers as the document pack."""
     doc = new_document()
+    names = {style.name for style in doc.styles}
     for name in ("Body Text", "First Paragraph", "Compact"):
-        if name not in [s.name for s in doc.styles]:
-            doc.styles.add_style(name, 1).base_style = doc.styles["Normal"]
+        style = doc.styles[name] if name in names else doc.styles.add_style(name, 1)
+        style.base_style = doc.styles["Normal"]
+        _reset_style(style)
     set_core_properties(doc, "学习手册")
     return document_bytes(doc)
 

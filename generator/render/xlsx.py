@@ -11,7 +11,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..compile import UnitPlan, responsibility_rows
-from .gbt9704 import FONT_NAMES, year_label
+from .gbt9704 import FONTS
 
 LEDGER_COLUMNS = ("编号", "责任主体", "责任人", "事项", "时间节点", "佐证材料", "完成情况", "完成日期", "对账销号", "备注")
 LEDGER_WIDTHS = (30, 12, 10, 46, 16, 22, 10, 14, 10, 16)
@@ -28,7 +28,7 @@ _CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 
 def _body_font(bold: bool = False) -> Font:
-    return Font(name=FONT_NAMES.body, size=11, bold=bold)
+    return Font(name=FONTS.body, size=11, bold=bold)
 
 
 def _sheet(wb: Workbook, title: str, heading: str, columns: tuple[str, ...], widths: tuple[int, ...]) -> Worksheet:
@@ -36,7 +36,7 @@ def _sheet(wb: Workbook, title: str, heading: str, columns: tuple[str, ...], wid
     ws = wb.create_sheet(title)
     ws.append([heading])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
-    ws["A1"].font = Font(name=FONT_NAMES.heading, size=16)
+    ws["A1"].font = Font(name=FONTS.heading1, size=16)
     ws["A1"].alignment = _CENTER
     ws.row_dimensions[1].height = 32
     ws.append(list(columns))
@@ -74,7 +74,7 @@ def _save(wb: Workbook) -> bytes:
 def responsibility_list(plan: UnitPlan) -> bytes:
     wb = Workbook()
     columns = ("序号", "责任主体", "类别", "责任内容", "工作措施", "责任人", "时限")
-    ws = _sheet(wb, "责任清单", f"{plan.profile.单位}{year_label(plan)}党风廉政建设责任清单", columns,
+    ws = _sheet(wb, "责任清单", f"{plan.profile.单位}{plan.year}年度党风廉政建设责任清单", columns,
                 (6, 18, 16, 50, 30, 16, 14))
     _rows(ws, [[i, r.section, r.category, r.content, r.measures, r.holder, r.deadline]
                for i, r in enumerate(responsibility_rows(plan), 1)], centered={1, 7})
@@ -84,7 +84,7 @@ def responsibility_list(plan: UnitPlan) -> bytes:
 def ledger(plan: UnitPlan) -> bytes:
     """Every dated occurrence, with drop-downs, overdue highlighting and real date cells."""
     wb = Workbook()
-    ws = _sheet(wb, "工作台账", f"{plan.profile.单位}{year_label(plan)}党风廉政建设工作台账", LEDGER_COLUMNS,
+    ws = _sheet(wb, "工作台账", f"{plan.profile.单位}{plan.year}年度党风廉政建设工作台账", LEDGER_COLUMNS,
                 LEDGER_WIDTHS)
     _rows(ws, [[o.id, o.holder.label, o.holder.name, f"{o.duty.title}：{o.duty.text}", o.due,
                 "、".join(o.duty.evidence), "未开始", None, "未销号", None] for o in plan.occurrences],
@@ -110,7 +110,7 @@ def ledger(plan: UnitPlan) -> bytes:
 def score_sheet(plan: UnitPlan) -> bytes:
     form = plan.assessment
     wb = Workbook()
-    ws = _sheet(wb, "考核评分表", f"{plan.profile.单位}{year_label(plan)}党风廉政建设责任制考核评分表",
+    ws = _sheet(wb, "考核评分表", f"{plan.profile.单位}{plan.year}年度党风廉政建设责任制考核评分表",
                 ("序号", "类别", "考核项目", "考核内容及评分标准", "分值", "得分", "扣分说明"), (6, 14, 20, 50, 8, 8, 20))
     _rows(ws, [[i, item.category or "", item.title, "；".join(filter(None, (item.text, item.deduction))),
                 item.points, None, None] for i, item in enumerate(form.items, 1)], centered={1, 5, 6})
@@ -128,7 +128,7 @@ def evaluation_sheet(plan: UnitPlan) -> bytes:
     form = plan.assessment
     tiers = [t.grade for t in form.tiers]
     wb = Workbook()
-    ws = _sheet(wb, "民主测评表", f"{plan.profile.单位}{year_label(plan)}领导班子和领导干部民主测评表",
+    ws = _sheet(wb, "民主测评表", f"{plan.profile.单位}{plan.year}年度领导班子和领导干部民主测评表",
                 ("序号", "测评对象", "职务", *tiers), (6, 20, 26, *(10 for _ in tiers)))
     subjects = [("领导班子", "")] + [(h.name, h.title) for h in plan.leaders]
     _rows(ws, [[i, name, title, *("" for _ in tiers)] for i, (name, title) in enumerate(subjects, 1)],
