@@ -8,8 +8,10 @@ renders XML strings and writes the zip with the template's other parts as they a
 
 import io
 import re
+import struct
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -51,10 +53,58 @@ _TEMPLATED_PARTS = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
 
 
 @dataclass(frozen=True)
-class Prepared:
-    """A template ready to fill: every zip entry, and compiled Jinja for the parts with tags."""
+class Entry:
+    """One zip member, already compressed: unchanged template parts are copied, never recompressed."""
 
-    entries: tuple[tuple[zipfile.ZipInfo, bytes], ...]
+    name: bytes
+    method: int
+    crc: int
+    size: int
+    data: bytes
+
+
+def deflated(name: str, content: bytes) -> Entry:
+    packer = zlib.compressobj(1, zlib.DEFLATED, -15)
+    data = packer.compress(content) + packer.flush()
+    return Entry(name.encode("utf-8"), zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content), data)
+
+
+def raw_entries(path: Path) -> dict[str, Entry]:
+    """Every member of a zip file with its compressed bytes as stored."""
+    blob = path.read_bytes()
+    entries = {}
+    with zipfile.ZipFile(io.BytesIO(blob)) as package:
+        for info in package.infolist():
+            name_len, extra_len = struct.unpack_from("<HH", blob, info.header_offset + 26)
+            start = info.header_offset + 30 + name_len + extra_len
+            entries[info.filename] = Entry(info.filename.encode("utf-8"), info.compress_type, info.CRC,
+                                           info.file_size, blob[start:start + info.compress_size])
+    return entries
+
+
+_DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, time 00:00: identical content gives identical bytes
+
+
+def zip_bytes(entries: Iterable[Entry]) -> bytes:
+    """A zip archive of already compressed members (UTF-8 names, fixed timestamps)."""
+    out, central, count = bytearray(), bytearray(), 0
+    for entry in entries:
+        # method, time, date, crc, compressed size, size, name length
+        fields = (entry.method, 0, _DOS_DATE, entry.crc, len(entry.data), entry.size, len(entry.name))
+        central += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0x800, *fields, 0, 0, 0, 0, 0, len(out))
+        central += entry.name
+        out += struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0x800, *fields, 0) + entry.name + entry.data
+        count += 1
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(central), len(out), 0)
+    return bytes(out + central + end)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A template ready to fill: its zip members in order, compiled Jinja for the parts with tags."""
+
+    names: tuple[str, ...]
+    entries: dict[str, Entry]
     compiled: dict[str, Template]
     helper: DocxTemplate  # docxtpl's own post-processing (listings: \n, \t in values)
 
@@ -74,16 +124,14 @@ def prepare(template_name: str) -> Prepared:
     helper = DocxTemplate(path)
     helper.init_docx()
     env = jinja_env()
-    entries, compiled = [], {}
+    compiled = {}
     with zipfile.ZipFile(path) as package:
-        for info in package.infolist():
-            data = package.read(info)
-            if _TEMPLATED_PARTS.fullmatch(info.filename):
-                source = _part_source(helper, info.filename, data)
-                if "{{" in source or "{%" in source:
-                    compiled[info.filename] = env.from_string(source)
-            entries.append((info, data))
-    return Prepared(tuple(entries), compiled, helper)
+        names = tuple(package.namelist())
+        for name in filter(_TEMPLATED_PARTS.fullmatch, names):
+            source = _part_source(helper, name, package.read(name))
+            if "{{" in source or "{%" in source:
+                compiled[name] = env.from_string(source)
+    return Prepared(names, raw_entries(path), compiled, helper)
 
 
 def _finish(helper: DocxTemplate, xml: str) -> bytes:
@@ -96,16 +144,16 @@ def _finish(helper: DocxTemplate, xml: str) -> bytes:
 
 
 def fill(template_name: str, context: dict) -> bytes:
-    """The fast path: render the prepared XML parts and zip them with the untouched ones."""
+    """The fast path: render the prepared XML parts, copy the others as stored, write the zip."""
     prepared = prepare(template_name)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
-        for info, data in prepared.entries:
-            template = prepared.compiled.get(info.filename)
-            body = data if template is None else _finish(prepared.helper, template.render(context))
-            package.writestr(zipfile.ZipInfo(info.filename, info.date_time), body,
-                             compress_type=zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+
+    def entry(name: str) -> Entry:
+        template = prepared.compiled.get(name)
+        if template is None:
+            return prepared.entries[name]
+        return deflated(name, _finish(prepared.helper, template.render(context)))
+
+    return zip_bytes(map(entry, prepared.names))
 
 
 # ---------------------------------------------------------------------------------------------

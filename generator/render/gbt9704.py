@@ -246,9 +246,20 @@ def _footers(doc: DocumentObject, fonts: Fonts) -> None:
     _page_number(section.even_page_footer.paragraphs[0], fonts, "left")
 
 
+_UNUSED_PARTS = ("stylesWithEffects", "thumbnail", "customXml")  # python-docx's sample leftovers
+
+
+def _drop_unused_parts(doc: DocumentObject) -> None:
+    for rels in (doc.part.rels, doc.part.package.rels):
+        for rId, rel in list(rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in _UNUSED_PARTS:
+                del rels[rId]
+
+
 def new_document(fonts: Fonts = FONTS) -> DocumentObject:
     """An empty A4 document with GB/T 9704 styles, page setup and odd/even page numbers."""
     doc = Document()
+    _drop_unused_parts(doc)
     _style_defaults(doc, fonts)
     _style_paragraphs(doc, fonts)
     _add_cell_styles(doc, fonts)

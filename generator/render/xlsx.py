@@ -4,7 +4,7 @@ from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -27,8 +27,24 @@ _WRAP = Alignment(wrap_text=True, vertical="center")
 _CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 
-def _body_font(bold: bool = False) -> Font:
-    return Font(name=FONTS.body, size=11, bold=bold)
+def _style(name: str, bold: bool = False, centered: bool = False, fill: PatternFill | None = None) -> NamedStyle:
+    style = NamedStyle(name=name, font=Font(name=FONTS.body, size=11, bold=bold), border=_BORDER,
+                       alignment=_CENTER if centered else _WRAP)
+    if fill:
+        style.fill = fill
+    return style
+
+
+# Named styles: one assignment per cell instead of four style objects (openpyxl hashes each).
+_STYLES = (_style("表头", bold=True, centered=True, fill=_HEADER_FILL), _style("正文"), _style("居中", centered=True),
+           NamedStyle(name="注释", font=Font(name=FONTS.body, size=11), alignment=Alignment(wrap_text=True, vertical="top")))
+
+
+def _workbook() -> Workbook:
+    wb = Workbook()
+    for style in _STYLES:
+        wb.add_named_style(style)
+    return wb
 
 
 def _sheet(wb: Workbook, title: str, heading: str, columns: tuple[str, ...], widths: tuple[int, ...]) -> Worksheet:
@@ -42,8 +58,7 @@ def _sheet(wb: Workbook, title: str, heading: str, columns: tuple[str, ...], wid
     ws.append(list(columns))
     for col, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
-        cell = ws.cell(row=2, column=col)
-        cell.font, cell.fill, cell.border, cell.alignment = _body_font(True), _HEADER_FILL, _BORDER, _CENTER
+        ws.cell(row=2, column=col).style = "表头"
     ws.freeze_panes = "A3"
     ws.print_title_rows = "2:2"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -59,9 +74,7 @@ def _rows(ws: Worksheet, rows: list[list], centered: set[int] = frozenset()) -> 
     for values in rows:
         ws.append(values)
         for col in range(1, len(values) + 1):
-            cell = ws.cell(row=ws.max_row, column=col)
-            cell.font, cell.border = _body_font(), _BORDER
-            cell.alignment = _CENTER if col in centered else _WRAP
+            ws.cell(row=ws.max_row, column=col).style = "居中" if col in centered else "正文"
 
 
 def _save(wb: Workbook) -> bytes:
@@ -72,7 +85,7 @@ def _save(wb: Workbook) -> bytes:
 
 
 def responsibility_list(plan: UnitPlan) -> bytes:
-    wb = Workbook()
+    wb = _workbook()
     columns = ("序号", "责任主体", "类别", "责任内容", "工作措施", "责任人", "时限")
     ws = _sheet(wb, "责任清单", f"{plan.profile.单位}{plan.year}年度党风廉政建设责任清单", columns,
                 (6, 18, 16, 50, 30, 16, 14))
@@ -83,7 +96,7 @@ def responsibility_list(plan: UnitPlan) -> bytes:
 
 def ledger(plan: UnitPlan) -> bytes:
     """Every dated occurrence, with drop-downs, overdue highlighting and real date cells."""
-    wb = Workbook()
+    wb = _workbook()
     ws = _sheet(wb, "工作台账", f"{plan.profile.单位}{plan.year}年度党风廉政建设工作台账", LEDGER_COLUMNS,
                 LEDGER_WIDTHS)
     _rows(ws, [[o.id, o.holder.label, o.holder.name, f"{o.duty.title}：{o.duty.text}", o.due,
@@ -109,7 +122,7 @@ def ledger(plan: UnitPlan) -> bytes:
 
 def score_sheet(plan: UnitPlan) -> bytes:
     form = plan.assessment
-    wb = Workbook()
+    wb = _workbook()
     ws = _sheet(wb, "考核评分表", f"{plan.profile.单位}{plan.year}年度党风廉政建设责任制考核评分表",
                 ("序号", "类别", "考核项目", "考核内容及评分标准", "分值", "得分", "扣分说明"), (6, 14, 20, 50, 8, 8, 20))
     _rows(ws, [[i, item.category or "", item.title, "；".join(filter(None, (item.text, item.deduction))),
@@ -127,7 +140,7 @@ def score_sheet(plan: UnitPlan) -> bytes:
 def evaluation_sheet(plan: UnitPlan) -> bytes:
     form = plan.assessment
     tiers = [t.grade for t in form.tiers]
-    wb = Workbook()
+    wb = _workbook()
     ws = _sheet(wb, "民主测评表", f"{plan.profile.单位}{plan.year}年度领导班子和领导干部民主测评表",
                 ("序号", "测评对象", "职务", *tiers), (6, 20, 26, *(10 for _ in tiers)))
     subjects = [("领导班子", "")] + [(h.name, h.title) for h in plan.leaders]
@@ -150,8 +163,7 @@ def _notes(ws: Worksheet, lines: list[str]) -> None:
     for line in filter(None, lines):
         ws.append([line])
         ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=width)
-        cell = ws.cell(ws.max_row, 1)
-        cell.font, cell.alignment = _body_font(), Alignment(wrap_text=True, vertical="top")
+        ws.cell(ws.max_row, 1).style = "注释"
         ws.row_dimensions[ws.max_row].height = 36
 
 
