@@ -3,7 +3,6 @@
 import shutil
 
 import pytest
-
 from conftest import CONTENT, EXAMPLES, tree, zerentian
 
 TOWNSHIP = (EXAMPLES / "青石镇.yaml").read_text(encoding="utf-8")

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import CONTENT, EXAMPLES, ROOT, zerentian
+
 from generator.load import load_content
 
 SECTIONS = sorted((ROOT / "tests" / "data" / "sections").glob("*.yaml"))

@@ -4,15 +4,15 @@ from collections import Counter
 from datetime import date, datetime
 
 import pytest
+from conftest import CONTENT, EXAMPLES, require_tool, tree, zerentian
 from icalendar import Calendar
 from openpyxl import load_workbook
+from test_bad_input import OCCURRENCE, PROFILE_MISTAKES, line_of
 
-from conftest import CONTENT, EXAMPLES, require_tool, tree, zerentian
 from generator.compile import compile_unit
 from generator.load import load_content
 from generator.profile import load_profile
 from generator.schedule import due_dates
-from test_bad_input import OCCURRENCE, PROFILE_MISTAKES, line_of
 
 TOWNSHIP = EXAMPLES / "青石镇.yaml"
 

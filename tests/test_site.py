@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import CONTENT, ROOT, require_tool, zerentian
+from site_browser import chromium, open_search, search, serve
+
 from generator.compile import select_duties
 from generator.load import load_content
 from generator.schedule import describe
 from generator.site.build import build, build_site
-from site_browser import chromium, open_search, search, serve
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "data" / "search_queries.yaml").read_text(encoding="utf-8"))
 # One page of every kind the site has.
