@@ -21,11 +21,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A page closed while a file was still being sent is normal here, not worth a traceback."""
+
+
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """The site on http://127.0.0.1:<free port>/ from a thread, for as long as the block runs."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

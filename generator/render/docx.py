@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pypandoc
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template
 
@@ -228,7 +227,7 @@ def duty_list_context(plan: UnitPlan) -> dict:
 # 责任书
 
 
-def letter_goals(plan: UnitPlan, holder: Holder) -> list[str]:
+def letter_goals(holder: Holder) -> list[str]:
     recurring = [d for d in holder.duties if d.frequency]
     goals = [f"全面履行{ROLE_LABELS.get(holder.role, holder.label)}，"
              f"把附件所列{len(holder.duties)}项责任逐项落实到位，做到守土有责、守土负责、守土尽责。"]
@@ -291,10 +290,13 @@ def accountability(plan: UnitPlan, holder: Holder) -> list[str]:
     return items
 
 
-def letter_parties(plan: UnitPlan, letter: Letter) -> tuple[dict, dict]:
+def letter_parties(letter: Letter) -> tuple[dict, dict]:
+    """The two signature columns: units seal and their heads sign; a leader signs in person."""
+
     def side(party: str, signer: str, seal: bool) -> dict:
         role = "（盖章）" if seal else ""
         return {"party": f"{party}{role}", "signer": f"负责人（签字）：{signer}" if seal else "本人（签字）："}
+
     personal = letter.kind == "书记-班子成员"
     return (side(letter.party_a, letter.signer_a, True),
             side(letter.holder.name if personal else letter.party_b, letter.signer_b, not personal))
@@ -303,13 +305,11 @@ def letter_parties(plan: UnitPlan, letter: Letter) -> tuple[dict, dict]:
 def letter_context(plan: UnitPlan, letter: Letter) -> dict:
     holder = letter.holder
     party_b = letter.party_b if letter.kind != "本单位-下属单位" else f"{letter.party_b}（负责人：{letter.signer_b}）"
-    sign_a, sign_b = letter_parties(plan, letter)
-    preamble = (f"为压紧压实{subject(plan)}责任，根据《党委（党组）落实全面从严治党主体责任规定》等有关规定，"
-                f"按照“谁主管、谁负责”和“一岗双责”的要求，经甲乙双方协商，特签订本责任书。")
+    sign_a, sign_b = letter_parties(letter)
     return common(plan) | {
         "party_a": letter.party_a if not letter.signer_a else f"{letter.party_a}（负责人：{letter.signer_a}）",
-        "party_b": party_b, "preamble": preamble,
-        "goals": labelled(letter_goals(plan, holder)), "duties": letter_duties(holder),
+        "party_b": party_b,
+        "goals": labelled(letter_goals(holder)), "duties": letter_duties(holder),
         "assessment": labelled(letter_assessment(plan)), "accountability": labelled(accountability(plan, holder)),
         "sign_a": sign_a, "sign_b": sign_b,
         "annex_title": f"{letter.party_b}责任清单",
@@ -649,6 +649,8 @@ def handbook_markdown(kb: KnowledgeBase) -> str:
 
 def render_handbook(kb: KnowledgeBase) -> bytes:
     """The whole knowledge base as one Word 学习手册, in the pack's GB/T 9704 styles."""
+    import pypandoc  # only the handbook needs pandoc
+
     with tempfile.TemporaryDirectory(prefix="zerentian-handbook-") as tmp:
         reference, output = Path(tmp) / "reference.docx", Path(tmp) / "handbook.docx"
         reference.write_bytes(gb.reference_docx())

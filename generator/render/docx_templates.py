@@ -49,7 +49,7 @@ def _duty_list(doc: DocumentObject) -> None:
     gb.title(doc, "{{ unit }}{{ year }}年度{{ subject }}责任清单")
     _loop(doc, "for section in sections")
     gb.heading(doc, 1, "{{ section.heading }}")
-    _row_loop(doc, [12, 22, 54, 34, 18, 16], ["序号", "类别", "责任内容", "工作措施", "责任人", "时限"],
+    _row_loop(doc, [12, 22, 50, 32, 24, 16], ["序号", "类别", "责任内容", "工作措施", "责任人", "时限"],
               "for row in section.rows",
               ["{{ row.no }}", "{{ row.category }}", "{{ row.content }}", "{{ row.measures }}",
                "{{ row.person }}", "{{ row.deadline }}"], centre=(0,))
@@ -61,7 +61,8 @@ def _letter(doc: DocumentObject) -> None:
     gb.title(doc, "{{ year }}年度{{ subject }}责任书")
     gb.flush_left(doc, "甲方：{{ party_a }}")
     gb.flush_left(doc, "乙方：{{ party_b }}")
-    gb.paragraph(doc, "{{ preamble }}", first_chars=2)
+    gb.paragraph(doc, "为压紧压实{{ subject }}责任，根据《党委（党组）落实全面从严治党主体责任规定》等有关规定，"
+                      "按照“谁主管、谁负责”和“一岗双责”的要求，经甲乙双方协商，特签订本责任书。", first_chars=2)
     sections = [("一、责任目标", "goals"), ("二、责任内容", "duties"), ("三、考核办法", "assessment"),
                 ("四、奖惩与责任追究", "accountability")]
     for heading_text, key in sections:

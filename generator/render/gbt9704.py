@@ -39,6 +39,7 @@ BODY_PT = 16           # 3号
 TABLE_PT = 12          # 小4号: dense tables stay readable in a 156 mm text width
 PAGE_NUMBER_PT = 14    # 4号
 LINE_TWIPS = 579       # exact 28.95 pt: 22 lines in the 225 mm text area
+TITLE_LINE_TWIPS = 720  # exact 36 pt for the 22 pt title, off the line grid (else it takes two grid lines)
 CHAR_TWIPS = BODY_PT * 20
 CELL_MARGIN_TWIPS = 57  # 1 mm each side: narrow columns (序号) keep two characters on one line
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
@@ -171,7 +172,7 @@ def _style_paragraphs(doc: DocumentObject, fonts: Fonts) -> None:
         set_run_format(rPr, font(fonts), size, bold)
         set_child(rPr, "color", _RPR_ORDER, val="000000")
         if name == "Title":
-            set_paragraph_format(pPr, line_twips=720, jc=jc, after=LINE_TWIPS)
+            set_paragraph_format(pPr, line_twips=TITLE_LINE_TWIPS, jc=jc, after=LINE_TWIPS, grid=False)
         else:
             set_paragraph_format(pPr, first_chars=first, jc=jc)
             set_child(pPr, "widowControl", _PPR_ORDER)

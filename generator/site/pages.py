@@ -13,7 +13,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from ..load import KnowledgeBase
-from ..schedule import due_dates, describe
+from ..schedule import describe, due_dates
 from ..schema import Duty, Scheme
 from ..vocabulary import LEVEL_LABELS, LEVELS, ROLE_LABELS, ROLES, SOURCE_KIND_LABELS
 
