@@ -4,6 +4,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -150,10 +151,13 @@ def print_coverage(kb: load.KnowledgeBase) -> None:
 
 
 def run_site(args) -> int:
+    from .pack import write_downloads
     from .site.build import build_site
 
     kb = load.load_content(args.content)
-    build_site(kb, args.out)
+    with tempfile.TemporaryDirectory(prefix="zerentian-downloads-") as downloads:
+        write_downloads(kb, Path(downloads), date.today().year)
+        build_site(kb, args.out, Path(downloads))
     print(f"知识网站已生成：{args.out / 'index.html'}（可直接双击打开，也可放到内网服务器上）")
     return 0
 

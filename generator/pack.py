@@ -1,5 +1,7 @@
 """Packs for many units: profile → plan → files → folder, one unit's failure never stops the others."""
 
+import io
+import zipfile
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -9,11 +11,12 @@ from .compile import UnitPlan, compile_blank, compile_unit
 from .load import KnowledgeBase, load_content
 from .problems import Problem, ProblemsFound
 from .profile import Profile, load_profile
-from .render.docx import render_docx
+from .render.docx import render_docx, render_handbook
 from .render.ics import render_ics
 from .render.xlsx import render_xlsx
+from .starter import starter_text
 from .vocabulary import PROFILE_LEVELS
-from .write import WriteResult, safe_filename, write_pack
+from .write import WriteResult, safe_filename, write_bytes_atomic, write_pack
 
 
 def render_pack(plan: UnitPlan) -> dict[str, bytes]:
@@ -74,6 +77,18 @@ def write_templates(kb: KnowledgeBase, out: Path, year: int, force: bool) -> dic
     """The blank documents, one folder per 层级."""
     return {level: write_pack(out / f"空白-{level}", render_pack(compile_blank(kb, level, year)), force)
             for level in PROFILE_LEVELS}
+
+
+def write_downloads(kb: KnowledgeBase, folder: Path, year: int) -> None:
+    """What the site offers to download: the 学习手册, each level's blank pack as one .zip, a starter profile."""
+    write_bytes_atomic(folder / "学习手册.docx", render_handbook(kb))
+    for level in PROFILE_LEVELS:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in render_pack(compile_blank(kb, level, year)).items():
+                archive.writestr(f"空白文书-{level}/{name}", data)
+        write_bytes_atomic(folder / f"空白文书-{level}.zip", buffer.getvalue())
+        write_bytes_atomic(folder / f"单位档案模板-{level}.yaml", starter_text(level, year).encode("utf-8"))
 
 
 _worker_kb: KnowledgeBase | None = None

@@ -1,9 +1,12 @@
 """Optional PDF copies through LibreOffice, many documents per call (starting it costs seconds)."""
 
+import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+
+from .render.gbt9704 import FONTS_CONF
 
 BATCH = 60
 
@@ -24,6 +27,7 @@ def convert_to_pdf(documents: list[Path], outdir: Path) -> None:
                 [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                  "--convert-to", "pdf", "--outdir", str(outdir), *batch],
                 capture_output=True, text=True, timeout=600,
+                env={**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)},
             )
             if proc.returncode != 0:
                 raise RuntimeError(proc.stderr.strip() or proc.stdout.strip())
