@@ -1,0 +1,128 @@
+"""Document pack benchmark: per-document times vs plain docxtpl (side by side), and a synthetic county.
+
+Run: .venv/bin/python benchmarks/bench_pack.py [--repeats 15] [--skip-county]
+Prints medians and ratios measured in this one run; copy them into BENCHMARKS.md.
+"""
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generator.compile import compile_unit  # noqa: E402
+from generator.load import load_content  # noqa: E402
+from generator.pack import render_pack  # noqa: E402
+from generator.profile import load_profile  # noqa: E402
+from generator.render.docx import documents, fill, plain_docxtpl  # noqa: E402
+from synthetic_county import write_county  # noqa: E402
+
+
+def cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor()
+
+
+def timed(fn, *args) -> float:
+    start = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - start
+
+
+def per_document(plan, repeats: int) -> None:
+    """Each Word document filled both ways, interleaved so machine noise hits both alike."""
+    fast, plain = [], []
+    for _, template, context in documents(plan):
+        fill(template, context)  # the one-time preparation per run is not a per-document cost
+        f = [timed(fill, template, context) for _ in range(repeats)]
+        p = [timed(plain_docxtpl, template, context) for _ in range(max(3, repeats // 3))]
+        fast.append(statistics.median(f))
+        plain.append(statistics.median(p))
+    ratios = [p / f for f, p in zip(fast, plain, strict=True)]
+    print(f"Word documents of the example township: {len(fast)}")
+    print(f"  fill (ours) median per document:    {statistics.median(fast) * 1000:.2f} ms")
+    print(f"  plain docxtpl render+save median:   {statistics.median(plain) * 1000:.2f} ms")
+    print(f"  ratio of medians plain/ours:        {statistics.median(plain) / statistics.median(fast):.1f}x")
+    print(f"  per-document ratio, min / median:   {min(ratios):.1f}x / {statistics.median(ratios):.1f}x")
+
+
+def whole_pack(kb, plan, repeats: int) -> None:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        files = render_pack(compile_unit(kb, plan.profile))
+        times.append(time.perf_counter() - start)
+    median = statistics.median(times)
+    print(f"Whole pack of the example township (compile + {len(files)} files: docx, xlsx, ics):")
+    print(f"  median {median * 1000:.0f} ms, {median / len(files) * 1000:.1f} ms per file")
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) * 1024
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError, StopIteration):
+            continue
+    return total
+
+
+def county(jobs: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        profiles = write_county(Path(tmp) / "profiles")
+        peak = 0
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "pack", str(Path(tmp) / "profiles"),
+                                 "--out", str(Path(tmp) / "out"), "--jobs", str(jobs)],
+                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+        def sample() -> None:
+            nonlocal peak
+            while proc.poll() is None:
+                peak = max(peak, tree_rss(proc.pid))
+                time.sleep(0.05)
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        proc.communicate()
+        sampler.join()
+        elapsed = time.perf_counter() - start
+        files = sum(1 for p in (Path(tmp) / "out").rglob("*") if p.is_file() and not p.name.startswith("."))
+        print(f"Synthetic county ({len(profiles)} profiles: 1 county, 25 townships, 300 villages), --jobs {jobs}:")
+        print(f"  exit {proc.returncode}, {files} files, wall {elapsed:.1f} s, peak memory (process tree) "
+              f"{peak / 2**20:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--skip-county", action="store_true")
+    args = parser.parse_args()
+    print(f"date {date.today()}, {os.cpu_count()} cores, {cpu_model()}, Python {platform.python_version()}")
+    kb = load_content()
+    plan = compile_unit(kb, load_profile(ROOT / "examples" / "青石镇.yaml", kb).profile)
+    per_document(plan, args.repeats)
+    whole_pack(kb, plan, max(3, args.repeats // 3))
+    if not args.skip_county:
+        county(jobs=os.cpu_count() or 2)
+
+
+if __name__ == "__main__":
+    main()
