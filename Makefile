@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint templates clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "需要 Python 3.11 或更高版本（当前 " + sys.version.split()[0] + "）")'
@@ -25,6 +25,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q
+
+# Rebuild templates/*.docx from code (after changing generator/render/docx_templates.py).
+templates: $(STAMP)
+	$(BIN)/python -c "from generator.render.docx_templates import build_templates; build_templates()"
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks

@@ -196,9 +196,8 @@ def summarize(outcomes, out: Path) -> int:
     for outcome in outcomes:
         if outcome.problems or outcome.notes:
             report(outcome.problems + outcome.notes)
-        if outcome.result and outcome.result.kept:
-            for name in outcome.result.kept:
-                print(f"已保留您修改过的文件：{outcome.folder / name}（如需覆盖，请加 --force）", file=sys.stderr)
+        for path in outcome.result.kept if outcome.result else ():
+            print(f"已保留您修改过的文件：{path}（如需覆盖，请加 --force）", file=sys.stderr)
     done = len(outcomes) - len(failed)
     print(f"完成：{done} 个单位的文书已生成到 {out}/" + (f"；{len(failed)} 个单位失败，见上方提示。" if failed else "。"))
     return 1 if failed else 0
@@ -209,10 +208,10 @@ def run_templates(args) -> int:
 
     kb = load.load_content(args.content)
     results = write_templates(kb, args.out, args.year, args.force)
-    for level, result in results.items():
-        for name in result.kept:
-            print(f"已保留您修改过的文件：{args.out / f'空白-{level}' / name}（如需覆盖，请加 --force）", file=sys.stderr)
-    print(f"空白文书已生成到 {args.out}/，每个层级一个文件夹。")
+    for result in results.values():
+        for path in result.kept:
+            print(f"已保留您修改过的文件：{path}（如需覆盖，请加 --force）", file=sys.stderr)
+    print(f"空白文书已生成到 {args.out}/：每个层级一个文件夹，另有“学习手册”（整个知识库的 Word 版）。")
     return 0
 
 

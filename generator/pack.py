@@ -74,9 +74,11 @@ def pack_one(kb: KnowledgeBase, outcome: UnitOutcome, force: bool) -> UnitOutcom
 
 
 def write_templates(kb: KnowledgeBase, out: Path, year: int, force: bool) -> dict[str, WriteResult]:
-    """The blank documents, one folder per 层级."""
-    return {level: write_pack(out / f"空白-{level}", render_pack(compile_blank(kb, level, year)), force)
-            for level in PROFILE_LEVELS}
+    """The blank documents, one folder per 层级, and the 学习手册 of the whole knowledge base."""
+    results = {level: write_pack(out / f"空白-{level}", render_pack(compile_blank(kb, level, year)), force)
+               for level in PROFILE_LEVELS}
+    results["学习手册"] = write_pack(out / "学习手册", {"学习手册.docx": render_handbook(kb)}, force)
+    return results
 
 
 def write_downloads(kb: KnowledgeBase, folder: Path, year: int) -> None:

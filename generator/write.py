@@ -56,7 +56,7 @@ MANIFEST = ".zerentian-manifest.json"
 class WriteResult:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)  # edited by the user since we wrote them
+    kept: list[Path] = field(default_factory=list)  # edited by the user since we wrote them
 
 
 def _digest(data: bytes) -> str:
@@ -99,7 +99,7 @@ def _write_into(folder: Path, files: dict[str, bytes], force: bool) -> WriteResu
                 manifest[name] = digest
                 continue
             if manifest.get(name) != current and not force:
-                result.kept.append(name)
+                result.kept.append(target)
                 continue
         write_bytes_atomic(target, data)
         manifest[name] = digest

@@ -160,6 +160,7 @@ def test_blank_templates_for_every_level(tmp_path):
     for level in ("县级", "部门", "乡镇", "村"):
         names = {p.name for p in (tmp_path / f"空白-{level}").iterdir()}
         assert "01-责任清单.docx" in names and "05-工作台账.xlsx" in names
+    assert (tmp_path / "学习手册" / "学习手册.docx").stat().st_size > 10_000
 
 
 def test_pdf_copies_on_request(tmp_path):
