@@ -1,6 +1,7 @@
 """The `zerentian` command line: Chinese messages, exit 0 ok / 1 problems found / 2 usage error."""
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -71,6 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
                            help="台账和日历使用的年度（默认：今年）")
     templates.add_argument("--force", action="store_true", help="覆盖您修改过的已生成文件")
     templates.set_defaults(run=run_templates)
+
+    collect = commands.add_parser("collect", help="汇总各单位报送的台账和考核表",
+                                  description="读取各单位填好后报送的工作台账、考核评分表、民主测评表，按单位档案核对并汇总")
+    collect.add_argument("paths", nargs="+", type=Path, metavar="档案或报表", help="单位档案（.yaml）和报送的表格（.xlsx），文件或目录")
+    collect.add_argument("--as-of", dest="as_of", type=date.fromisoformat, default=date.today(), metavar="日期",
+                         help="统计截止日期，如 2026-06-30（默认：今天）")
+    collect.add_argument("--out", type=Path, default=Path("report"), metavar="目录", help="汇总输出目录（默认：report）")
+    collect.add_argument("--json", action="store_true", help="只在屏幕上输出 JSON 格式的统计结果")
+    collect.add_argument("--force", action="store_true", help="覆盖您修改过的汇总文件")
+    collect.set_defaults(run=run_collect)
+
+    burden = commands.add_parser("burden", help="统计一个单位一年的工作量（减负）",
+                                 description="按责任主体统计一年的经常性事项和文书数量，并列出频次严于依据原文的事项")
+    burden.add_argument("path", type=Path, metavar="档案", help="单位档案文件")
+    burden.set_defaults(run=run_burden)
 
     new = commands.add_parser("new", help="生成一份带注释的单位档案模板", description="生成一份带注释的单位档案模板")
     new.add_argument("path", type=Path, metavar="文件", help="要创建的档案文件，如 宁远镇.yaml")
@@ -228,6 +244,93 @@ def progress(total: int, label: str):
     with Progress(*columns, console=Console(stderr=True)) as bar:
         task = bar.add_task(label, total=total)
         yield lambda unit: bar.update(task, advance=1, description=f"{label}：{unit}")
+
+
+def gather(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Profiles and workbooks among the given files and folders (folders searched through)."""
+    profiles, workbooks = [], []
+    for path in paths:
+        if not path.exists():
+            print(f"zerentian：错误：找不到文件或目录“{path}”", file=sys.stderr)
+            raise SystemExit(2)
+        found = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for item in found:
+            if item.name.startswith((".", "~$")) or not item.is_file():
+                continue
+            if item.suffix in {".yaml", ".yml"}:
+                profiles.append(item)
+            elif item.suffix == ".xlsx":
+                workbooks.append(item)
+    return profiles, workbooks
+
+
+def run_collect(args) -> int:
+    from .collect import check_against_plan, read_returned
+    from .compile import compile_unit
+    from .figures import unit_figures
+    from .render.report import render_html, render_summary_xlsx
+    from .write import write_pack
+
+    kb = load.load_content(args.content)
+    profile_files, workbooks = gather(args.paths)
+    if not profile_files:
+        print("zerentian：错误：请同时给出单位档案（.yaml），用来核对报送的表格", file=sys.stderr)
+        return 2
+    problems: list[Problem] = []
+    plans = {}
+    for path in profile_files:
+        try:
+            plan = compile_unit(kb, load_profile(path, kb).profile)
+        except ProblemsFound as exc:
+            problems.extend(exc.problems)
+            continue
+        plans[plan.profile.单位] = plan
+    returns: dict[str, dict] = {unit: {} for unit in plans}
+    for path in workbooks:
+        try:
+            returned = read_returned(path)
+        except ProblemsFound as exc:
+            problems.extend(exc.problems)
+            continue
+        if returned is None:
+            continue
+        name = str(path)
+        plan = plans.get(returned.unit)
+        if plan is None:
+            problems.append(Problem(name, 1, 1, f"这是“{returned.unit}”的{returned.kind}，但所给单位档案中没有这个单位："
+                                                 "请确认报送单位，或一并给出该单位的档案"))
+        elif returned.kind in returns[returned.unit]:
+            first = returns[returned.unit][returned.kind].path
+            problems.append(Problem(name, 1, 1, f"“{returned.unit}”的{returned.kind}报送了两份（另一份：{first}）：只保留一份"))
+        elif found := check_against_plan(returned, plan):
+            problems.extend(found)
+        else:
+            returns[returned.unit][returned.kind] = returned
+    units = [unit_figures(plan, returns[unit], args.as_of) for unit, plan in plans.items()]
+    report(problems)
+    if args.json:
+        print(json.dumps({"截止日期": args.as_of.isoformat(), "units": [u.as_json() for u in units]},
+                         ensure_ascii=False, indent=1))
+    else:
+        title = f"党风廉政建设工作台账汇总（截至{args.as_of.year}年{args.as_of.month}月{args.as_of.day}日）"
+        result = write_pack(args.out, {"index.html": render_html(units, args.as_of, title),
+                                       "汇总.xlsx": render_summary_xlsx(units, args.as_of)}, args.force)
+        for path in result.kept:
+            print(f"已保留您修改过的文件：{path}（如需覆盖，请加 --force）", file=sys.stderr)
+        for unit in units:
+            rate = "—" if unit.total.rate is None else f"{unit.total.rate}%"
+            print(f"{unit.plan.profile.单位}：应完成 {unit.total.due}，已完成 {unit.total.done}，逾期 {unit.total.overdue}，完成率 {rate}")
+        print(f"汇总已写入 {args.out}/index.html 和 {args.out}/汇总.xlsx")
+    return 1 if [p for p in problems if not p.message.startswith("提示")] else 0
+
+
+def run_burden(args) -> int:
+    from .burden import burden_report
+
+    kb = load.load_content(args.content)
+    loaded = load_profile(args.path, kb)
+    print(burden_report(kb, loaded.profile))
+    return 0
 
 
 def run_new(args) -> int:

@@ -56,6 +56,9 @@ class Occurrence:
     number: int       # n-th occurrence of this duty for this holder in the year
 
 
+LETTER_UPPER, LETTER_MEMBER, LETTER_SUBUNIT = "上级-本单位", "书记-班子成员", "本单位-下属单位"
+
+
 @dataclass(frozen=True)
 class Letter:
     """A 责任书 between two parties; party A sets the duties party B undertakes."""
@@ -66,6 +69,11 @@ class Letter:
     party_b: str
     signer_b: str
     holder: Holder    # whose duties the letter lists
+
+    @property
+    def personal(self) -> bool:
+        """Signed by two leaders in person, not by two bodies under seal."""
+        return self.kind == LETTER_MEMBER
 
 
 @dataclass(frozen=True)
@@ -190,8 +198,8 @@ def compile_unit(kb: KnowledgeBase, profile: Profile) -> UnitPlan:
                         duties=tuple(select_duties(kb, level, "collective", [], domains)))
     leaders = [_leader_holder(kb, m, level, domains, profile.下属单位) for m in profile.班子成员]
     first = next(h for h in leaders if h.role == "first_responsible")
-    letters = [Letter("上级-本单位", profile.上级, "", profile.单位, secretary.姓名, collective)]
-    letters += [Letter("书记-班子成员", profile.单位, secretary.姓名, f"{h.name}（{h.title}）", h.name, h)
+    letters = [Letter(LETTER_UPPER, profile.上级, "", profile.单位, secretary.姓名, collective)]
+    letters += [Letter(LETTER_MEMBER, profile.单位, secretary.姓名, f"{h.name}（{h.title}）", h.name, h)
                 for h in leaders if h is not first]
     subordinate: dict[str, Holder] = {}
     for unit in profile.下属单位:
@@ -200,7 +208,7 @@ def compile_unit(kb: KnowledgeBase, profile: Profile) -> UnitPlan:
                         duties=tuple(select_duties(kb, sub_level, "collective", [], domains)
                                      + select_duties(kb, sub_level, "first_responsible", [], domains)))
         subordinate[unit.单位] = holder
-        letters.append(Letter("本单位-下属单位", profile.单位, secretary.姓名, unit.单位, unit.负责人, holder))
+        letters.append(Letter(LETTER_SUBUNIT, profile.单位, secretary.姓名, unit.单位, unit.负责人, holder))
     return UnitPlan(
         profile=profile, level=level, year=profile.年度, domains=domains,
         collective=collective, leaders=leaders, letters=letters,

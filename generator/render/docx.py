@@ -20,7 +20,16 @@ from pathlib import Path
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template
 
-from ..compile import ALL_YEAR, Holder, Letter, ListRow, UnitPlan, holder_rows, responsibility_rows
+from ..compile import (
+    ALL_YEAR,
+    LETTER_SUBUNIT,
+    Holder,
+    Letter,
+    ListRow,
+    UnitPlan,
+    holder_rows,
+    responsibility_rows,
+)
 from ..load import KnowledgeBase
 from ..schedule import describe
 from ..schema import Band, Duty
@@ -297,14 +306,14 @@ def letter_parties(letter: Letter) -> tuple[dict, dict]:
         role = "（盖章）" if seal else ""
         return {"party": f"{party}{role}", "signer": f"负责人（签字）：{signer}" if seal else "本人（签字）："}
 
-    personal = letter.kind == "书记-班子成员"
+    personal = letter.personal
     return (side(letter.party_a, letter.signer_a, True),
             side(letter.holder.name if personal else letter.party_b, letter.signer_b, not personal))
 
 
 def letter_context(plan: UnitPlan, letter: Letter) -> dict:
     holder = letter.holder
-    party_b = letter.party_b if letter.kind != "本单位-下属单位" else f"{letter.party_b}（负责人：{letter.signer_b}）"
+    party_b = letter.party_b if letter.kind != LETTER_SUBUNIT else f"{letter.party_b}（负责人：{letter.signer_b}）"
     sign_a, sign_b = letter_parties(letter)
     return common(plan) | {
         "party_a": letter.party_a if not letter.signer_a else f"{letter.party_a}（负责人：{letter.signer_a}）",
@@ -521,8 +530,8 @@ def report_context(plan: UnitPlan) -> dict:
 
 def _letter_name(plan: UnitPlan, letter: Letter) -> str:
     if plan.blank:
-        return f"书记-{letter.holder.label}" if letter.kind == "书记-班子成员" else letter.kind
-    if letter.kind == "书记-班子成员":
+        return f"书记-{letter.holder.label}" if letter.personal else letter.kind
+    if letter.personal:
         return f"{letter.signer_a}与{letter.signer_b}"
     return f"{letter.party_a}与{letter.party_b}"
 

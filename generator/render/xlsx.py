@@ -4,6 +4,7 @@ from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
+from openpyxl.packaging.custom import IntProperty, StringProperty
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
@@ -40,10 +41,18 @@ _STYLES = (_style("表头", bold=True, centered=True, fill=_HEADER_FILL), _style
            NamedStyle(name="注释", font=Font(name=FONTS.body, size=11), alignment=Alignment(wrap_text=True, vertical="top")))
 
 
-def _workbook() -> Workbook:
+# Custom document properties survive Excel and WPS saves: `collect` reads them to know whose file it is.
+PROPERTY_UNIT, PROPERTY_YEAR, PROPERTY_KIND = "单位", "年度", "文书"
+
+
+def _workbook(plan: UnitPlan, kind: str) -> Workbook:
     wb = Workbook()
     for style in _STYLES:
         wb.add_named_style(style)
+    wb.custom_doc_props.append(StringProperty(name=PROPERTY_UNIT, value=plan.profile.单位))
+    wb.custom_doc_props.append(IntProperty(name=PROPERTY_YEAR, value=plan.year))
+    wb.custom_doc_props.append(StringProperty(name=PROPERTY_KIND, value=kind))
+    wb.properties.title = f"{plan.profile.单位}{plan.year}年度{kind}"
     return wb
 
 
@@ -85,7 +94,7 @@ def _save(wb: Workbook) -> bytes:
 
 
 def responsibility_list(plan: UnitPlan) -> bytes:
-    wb = _workbook()
+    wb = _workbook(plan, "责任清单")
     columns = ("序号", "责任主体", "类别", "责任内容", "工作措施", "责任人", "时限")
     ws = _sheet(wb, "责任清单", f"{plan.profile.单位}{plan.year}年度党风廉政建设责任清单", columns,
                 (6, 18, 16, 50, 30, 16, 14))
@@ -96,7 +105,7 @@ def responsibility_list(plan: UnitPlan) -> bytes:
 
 def ledger(plan: UnitPlan) -> bytes:
     """Every dated occurrence, with drop-downs, overdue highlighting and real date cells."""
-    wb = _workbook()
+    wb = _workbook(plan, "工作台账")
     ws = _sheet(wb, "工作台账", f"{plan.profile.单位}{plan.year}年度党风廉政建设工作台账", LEDGER_COLUMNS,
                 LEDGER_WIDTHS)
     _rows(ws, [[o.id, o.holder.label, o.holder.name, f"{o.duty.title}：{o.duty.text}", o.due,
@@ -122,7 +131,7 @@ def ledger(plan: UnitPlan) -> bytes:
 
 def score_sheet(plan: UnitPlan) -> bytes:
     form = plan.assessment
-    wb = _workbook()
+    wb = _workbook(plan, "考核评分表")
     ws = _sheet(wb, "考核评分表", f"{plan.profile.单位}{plan.year}年度党风廉政建设责任制考核评分表",
                 ("序号", "类别", "考核项目", "考核内容及评分标准", "分值", "得分", "扣分说明"), (6, 14, 20, 50, 8, 8, 20))
     _rows(ws, [[i, item.category or "", item.title, "；".join(filter(None, (item.text, item.deduction))),
@@ -140,7 +149,7 @@ def score_sheet(plan: UnitPlan) -> bytes:
 def evaluation_sheet(plan: UnitPlan) -> bytes:
     form = plan.assessment
     tiers = [t.grade for t in form.tiers]
-    wb = _workbook()
+    wb = _workbook(plan, "民主测评表")
     ws = _sheet(wb, "民主测评表", f"{plan.profile.单位}{plan.year}年度领导班子和领导干部民主测评表",
                 ("序号", "测评对象", "职务", *tiers), (6, 20, 26, *(10 for _ in tiers)))
     subjects = [("领导班子", "")] + [(h.name, h.title) for h in plan.leaders]
@@ -149,7 +158,7 @@ def evaluation_sheet(plan: UnitPlan) -> bytes:
     scores = "、".join(f"{t.grade}{t.score:g}分" for t in form.tiers)
     rule = (f"“{form.bad_grade}”票达到{form.bad_vote_ratio:.0%}及以上的，测评结果为“{form.bad_grade}”。"
             if form.bad_vote_ratio else "")
-    _notes(ws, ["请在相应等次栏内划“√”，每个测评对象只选一个等次。", f"计分：{scores}，按票数加权平均。{rule}",
+    _notes(ws, ["个人测评：在相应等次栏内划“√”，每个测评对象只选一个等次；汇总时：在各等次栏填写票数。", f"计分：{scores}，按票数加权平均。{rule}",
                 _basis(plan)])
     return _save(wb)
 

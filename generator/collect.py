@@ -1,0 +1,178 @@
+"""Read returned ledgers and score sheets back: what clerks filled in, checked against the unit's plan.
+
+Tolerates what clerks do (rows sorted, columns added, blank lines, dates typed as text); refuses
+what breaks meaning (another unit's or year's file, unknown or repeated ids, impossible dates).
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .compile import UnitPlan
+from .problems import Problem, ProblemsFound, display_path
+from .render.xlsx import PROPERTY_KIND, PROPERTY_UNIT, PROPERTY_YEAR, RECONCILED, STATUS
+
+LEDGER, SCORES, VOTES = "工作台账", "考核评分表", "民主测评表"
+DONE = {STATUS[-1], "完成"}
+TICKS = {"√", "✓", "✔", "v", "V"}
+VETO_MARKS = {"是", "发生", *TICKS}
+_DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    done: bool
+    completed: date | None
+    reconciled: bool
+
+
+@dataclass
+class Returned:
+    """One returned workbook: whose it is, and what was filled in."""
+
+    path: Path
+    unit: str
+    year: int
+    kind: str
+    entries: dict[str, LedgerEntry] = field(default_factory=dict)       # ledger: occurrence id → state
+    scores: list[tuple[str, float]] = field(default_factory=list)       # score sheet: (item, points) per row
+    vetoed: list[str] = field(default_factory=list)                     # score sheet: 一票否决 items marked
+    votes: dict[str, dict[str, int]] = field(default_factory=dict)      # evaluation: subject → grade → votes
+
+
+def read_returned(path: Path) -> Returned | None:
+    """Parse one workbook; None for workbooks that are not returns (e.g. a 责任清单)."""
+    name = display_path(path)
+    try:
+        wb = load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or non-Excel file
+        raise ProblemsFound([Problem(name, 1, 1, f"无法作为 Excel 文件打开（{type(exc).__name__}）：请确认是 .xlsx 文件")]) from None
+    props = {p.name: p.value for p in wb.custom_doc_props}
+    kind = props.get(PROPERTY_KIND)
+    if kind not in (LEDGER, SCORES, VOTES):
+        return None
+    if not props.get(PROPERTY_UNIT) or not isinstance(props.get(PROPERTY_YEAR), int):
+        raise ProblemsFound([Problem(name, 1, 1, "文件缺少单位或年度信息：请使用责任田生成的表格填写后报送")])
+    returned = Returned(path, props[PROPERTY_UNIT], props[PROPERTY_YEAR], kind)
+    ws = wb[kind] if kind in wb.sheetnames else wb.worksheets[0]
+    reader = {LEDGER: _read_ledger, SCORES: _read_scores, VOTES: _read_votes}[kind]
+    problems = reader(ws, returned, name)
+    if problems:
+        raise ProblemsFound(problems)
+    return returned
+
+
+def _header(ws: Worksheet, name: str, required: tuple[str, ...]) -> tuple[int, dict[str, int]]:
+    """The header row (wherever the clerk moved it) and each column's index by its heading."""
+    for row in ws.iter_rows(min_row=1, max_row=10):
+        columns = {str(c.value).strip(): c.column - 1 for c in row if c.value is not None}
+        if all(r in columns for r in required):
+            return row[0].row, columns
+    raise ProblemsFound([Problem(name, 1, 1, f"找不到表头（应含“{'”“'.join(required)}”列）：请不要删除或改动表头")])
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def parse_date(value) -> date | None:
+    """A date cell, an Excel serial number, or text such as 2026/3/31 or 2026年3月31日; ValueError if impossible."""
+    if value is None or _text(value) == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float):
+        return _EXCEL_EPOCH + timedelta(days=int(value))
+    match = _DATE_TEXT.match(str(value))
+    if not match:
+        raise ValueError(value)
+    return date(*map(int, match.groups()))
+
+
+def _cell(row: tuple, cols: dict[str, int], heading: str):
+    index = cols.get(heading)
+    return row[index] if index is not None and index < len(row) else None
+
+
+def _read_ledger(ws: Worksheet, returned: Returned, name: str) -> list[Problem]:
+    header_row, cols = _header(ws, name, ("编号", "完成情况"))
+    problems, seen = [], {}
+    for line, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
+        occurrence = _text(_cell(row, cols, "编号"))
+        if not occurrence:
+            continue
+        if occurrence in seen:
+            problems.append(Problem(name, line, cols["编号"] + 1, f"编号“{occurrence}”重复（第 {seen[occurrence]} 行已有）：每个编号只能有一行"))
+            continue
+        seen[occurrence] = line
+        try:
+            completed = parse_date(_cell(row, cols, "完成日期"))
+        except ValueError:
+            problems.append(Problem(name, line, cols["完成日期"] + 1,
+                                    f"完成日期“{_text(_cell(row, cols, '完成日期'))}”不是有效日期："
+                                    f"请写成 {returned.year}-03-31 这样"))
+            continue
+        returned.entries[occurrence] = LedgerEntry(
+            done=_text(_cell(row, cols, "完成情况")) in DONE, completed=completed,
+            reconciled=_text(_cell(row, cols, "对账销号")) == RECONCILED[-1],
+        )
+    return problems
+
+
+def _read_scores(ws: Worksheet, returned: Returned, name: str) -> list[Problem]:
+    header_row, cols = _header(ws, name, ("考核项目", "得分"))
+    problems = []
+    for line, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
+        item, score = _text(_cell(row, cols, "考核项目")), _cell(row, cols, "得分")
+        if _text(_cell(row, cols, "类别")) == "一票否决":
+            if _text(score) in VETO_MARKS:
+                returned.vetoed.append(item)
+        elif item and _text(score):
+            if not isinstance(score, int | float):
+                problems.append(Problem(name, line, cols["得分"] + 1, f"得分“{_text(score)}”不是数字：请填写分数"))
+                continue
+            returned.scores.append((item, float(score)))
+    return problems
+
+
+def _read_votes(ws: Worksheet, returned: Returned, name: str) -> list[Problem]:
+    header_row, cols = _header(ws, name, ("测评对象",))
+    grades = [heading for heading in cols if heading not in {"序号", "测评对象", "职务"}]
+    problems = []
+    for line, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
+        subject = _text(_cell(row, cols, "测评对象"))
+        if not subject or not isinstance(_cell(row, cols, "序号"), int):
+            continue
+        votes = {}
+        for grade in grades:
+            value = _cell(row, cols, grade)
+            if _text(value) in TICKS:
+                votes[grade] = 1
+            elif isinstance(value, int) and value >= 0:
+                votes[grade] = value
+            elif _text(value):
+                problems.append(Problem(name, line, cols[grade] + 1, f"“{_text(value)}”不是票数：请填写票数或划“√”"))
+        returned.votes[subject] = votes
+    return problems
+
+
+def check_against_plan(returned: Returned, plan: UnitPlan) -> list[Problem]:
+    """A ledger may only hold this unit's occurrences of this year."""
+    name = display_path(returned.path)
+    if returned.year != plan.year:
+        return [Problem(name, 1, 1, f"这是 {returned.year} 年度的{returned.kind}，而“{plan.profile.单位}”的档案是 "
+                                    f"{plan.year} 年度：请报送本年度的表格")]
+    known = {o.id for o in plan.occurrences}
+    unknown = [i for i in returned.entries if i not in known]
+    if unknown:
+        sample = "、".join(unknown[:3]) + ("等" if len(unknown) > 3 else "")
+        return [Problem(name, 1, 1, f"有 {len(unknown)} 个编号不属于“{plan.profile.单位}”{plan.year} 年度台账（{sample}）："
+                                    "请勿复制其他单位或其他年度的行，或重新生成台账")]
+    return []
