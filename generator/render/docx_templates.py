@@ -125,12 +125,8 @@ def _plan(doc: DocumentObject) -> None:
     gb.heading(doc, 2, "（一）加强组织领导")
     gb.paragraph(doc, "成立{{ unit }}{{ subject }}工作领导小组：", first_chars=2)
     gb.paragraph(doc, "组　长：{{ group.leader }}", first_chars=2)
-    _loop(doc, "if group.deputies")
-    gb.paragraph(doc, "副组长：{{ group.deputies }}", first_chars=2)
-    _loop(doc, "endif")
-    _loop(doc, "if group.members")
-    gb.paragraph(doc, "成　员：{{ group.members }}", first_chars=2)
-    _loop(doc, "endif")
+    _optional(doc, "group.deputies", "副组长：{{ group.deputies }}")
+    _optional(doc, "group.members", "成　员：{{ group.members }}")
     gb.paragraph(doc, "领导小组统筹推进本方案实施，研究解决重大问题；领导小组下设办公室，负责日常工作。", first_chars=2)
     gb.heading(doc, 2, "（二）压实工作责任")
     gb.paragraph(doc, "{{ responsibility }}", first_chars=2)
@@ -145,22 +141,23 @@ def _plan(doc: DocumentObject) -> None:
               centre=(0,))
 
 
+def _optional(doc: DocumentObject, condition: str, text: str) -> None:
+    """A body paragraph printed only when the context value `condition` is non-empty."""
+    _loop(doc, f"if {condition}")
+    gb.paragraph(doc, text, first_chars=2)
+    _loop(doc, "endif")
+
+
 def _scoring(doc: DocumentObject) -> None:
     gb.title(doc, "{{ unit }}{{ year }}年度{{ subject }}责任制考核评分表")
     gb.paragraph(doc, "考核对象：{{ unit }}领导班子和班子成员", first_chars=2)
-    _loop(doc, "if methods")
-    gb.paragraph(doc, "考核方式：{{ methods }}", first_chars=2)
-    _loop(doc, "endif")
+    _optional(doc, "methods", "考核方式：{{ methods }}")
     _row_loop(doc, [12, 26, 50, 14, 38, 16], ["序号", "考核项目", "考核内容", "分值", "评分标准", "得分"],
               "for row in rows",
               ["{{ row.no }}", "{{ row.title }}", "{{ row.text }}", "{{ row.points }}", "{{ row.deduction }}", ""],
               centre=(0, 3, 5))
-    _loop(doc, "if vetoes")
-    gb.paragraph(doc, "一票否决：{{ vetoes }}", first_chars=2)
-    _loop(doc, "endif")
-    _loop(doc, "if bands")
-    gb.paragraph(doc, "等次划分：{{ bands }}", first_chars=2)
-    _loop(doc, "endif")
+    _optional(doc, "vetoes", "一票否决：{{ vetoes }}")
+    _optional(doc, "bands", "等次划分：{{ bands }}")
     gb.paragraph(doc, "依据：{{ basis }}", first_chars=2)
     doc.add_paragraph()
     gb.paragraph(doc, "考核组成员（签字）：", first_chars=0, jc="left")
@@ -170,9 +167,7 @@ def _scoring(doc: DocumentObject) -> None:
 def _evaluation(doc: DocumentObject) -> None:
     gb.title(doc, "{{ unit }}{{ year }}年度{{ subject }}责任制落实情况民主测评表")
     gb.paragraph(doc, "测评等次及计分：{{ tiers }}", first_chars=2)
-    _loop(doc, "if rule")
-    gb.paragraph(doc, "{{ rule }}", first_chars=2)
-    _loop(doc, "endif")
+    _optional(doc, "rule", "{{ rule }}")
     _row_loop(doc, [12, 40, 38, 66], ["序号", "测评对象", "职务", "测评等次"], "for row in rows",
               ["{{ row.no }}", "{{ row.name }}", "{{ row.title }}", "{{ row.boxes }}"], centre=(0,))
     gb.paragraph(doc, "填表说明：在所选等次前的“□”内划“√”，每个测评对象只选一个等次；本表不署名。", first_chars=2)

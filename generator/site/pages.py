@@ -148,42 +148,41 @@ def duty_pages(kb: KnowledgeBase, out: SitePages) -> None:
         out.pages[f"duties/{duty.id}.md"] = duty_page(kb, duty, punished[duty.id], created[duty.id])
 
 
-def role_pages(kb: KnowledgeBase, out: SitePages) -> None:
-    entries = [{"总览": "roles/index.md"}]
-    index = ["# 按责任主体查看\n", "每个责任主体在各层级承担的责任事项。\n"]
-    for role in ROLES:
-        here = f"roles/{role}.md"
-        duties = [d for d in kb.duties.values() if d.role == role]
-        parts = [f"# {ROLE_LABELS[role]}\n", f"共 {len(duties)} 项责任事项，按层级列出。\n"]
-        for level in LEVELS:
-            at_level = [d for d in duties if level in d.levels]
-            if at_level:
-                parts.append(f"## {LEVEL_LABELS[level]} {{#{level}}}\n")
-                parts.append(bullet_list([duty_line(here, d) for d in at_level]))
+def _grouped_pages(kb: KnowledgeBase, out: SitePages, *, folder: str, outer: tuple, inner: tuple,
+                   labels: tuple[dict, dict], nav: str, intro: str, holds) -> None:
+    """One page per `outer` key (a role or a level) listing its duties grouped by the `inner` key."""
+    outer_labels, inner_labels = labels
+    entries = [{"总览": f"{folder}/index.md"}]
+    index = [f"# {nav}查看\n", f"{intro}\n"]
+    for key in outer:
+        here = f"{folder}/{key}.md"
+        duties = [d for d in kb.duties.values() if holds(d, key)]
+        parts = [f"# {outer_labels[key]}\n", f"共 {len(duties)} 项责任事项。\n"]
+        for sub in inner:
+            chosen = [d for d in duties if holds(d, sub)]
+            if chosen:
+                parts.append(f"## {inner_labels[sub]} {{#{sub}}}\n")
+                parts.append(bullet_list([duty_line(here, d) for d in chosen]))
         out.pages[here] = "\n".join(parts)
-        entries.append({ROLE_LABELS[role]: here})
-        index.append(f"- {link('roles/index.md', here, ROLE_LABELS[role])}：{len(duties)} 项")
-    out.pages["roles/index.md"] = "\n".join(index) + "\n"
-    out.nav.append({"按责任主体": entries})
+        entries.append({outer_labels[key]: here})
+        index.append(f"- {link(f'{folder}/index.md', here, outer_labels[key])}：{len(duties)} 项")
+    out.pages[f"{folder}/index.md"] = "\n".join(index) + "\n"
+    out.nav.append({nav: entries})
+
+
+def _holds(duty, key: str) -> bool:
+    """Whether a duty belongs under a role or level key (the two vocabularies share no key)."""
+    return duty.role == key or key in duty.levels
+
+
+def role_pages(kb: KnowledgeBase, out: SitePages) -> None:
+    _grouped_pages(kb, out, folder="roles", outer=ROLES, inner=LEVELS, labels=(ROLE_LABELS, LEVEL_LABELS),
+                   nav="按责任主体", intro="每个责任主体在各层级承担的责任事项。", holds=_holds)
 
 
 def level_pages(kb: KnowledgeBase, out: SitePages) -> None:
-    entries = [{"总览": "levels/index.md"}]
-    index = ["# 按层级查看\n", "县、部门、乡镇、村各层级的责任事项，按责任主体列出。\n"]
-    for level in LEVELS:
-        here = f"levels/{level}.md"
-        duties = [d for d in kb.duties.values() if level in d.levels]
-        parts = [f"# {LEVEL_LABELS[level]}\n", f"共 {len(duties)} 项责任事项。\n"]
-        for role in ROLES:
-            with_role = [d for d in duties if d.role == role]
-            if with_role:
-                parts.append(f"## {ROLE_LABELS[role]} {{#{role}}}\n")
-                parts.append(bullet_list([duty_line(here, d) for d in with_role]))
-        out.pages[here] = "\n".join(parts)
-        entries.append({LEVEL_LABELS[level]: here})
-        index.append(f"- {link('levels/index.md', here, LEVEL_LABELS[level])}：{len(duties)} 项")
-    out.pages["levels/index.md"] = "\n".join(index) + "\n"
-    out.nav.append({"按层级": entries})
+    _grouped_pages(kb, out, folder="levels", outer=LEVELS, inner=ROLES, labels=(LEVEL_LABELS, ROLE_LABELS),
+                   nav="按层级", intro="县、部门、乡镇、村各层级的责任事项，按责任主体列出。", holds=_holds)
 
 
 # --- accountability ---------------------------------------------------------------------------------
