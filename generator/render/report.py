@@ -11,6 +11,7 @@ from openpyxl.styles import Font
 
 from ..figures import UnitFigures, overdue_by_role
 from .gbt9704 import FONTS
+from .xlsx import DATE_FORMAT
 
 _ENV = Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=True, undefined=StrictUndefined)
 BAR_HEIGHT, LABEL_WIDTH, CHART_WIDTH = 22, 260, 760
@@ -74,6 +75,10 @@ def render_summary_xlsx(units: list[UnitFigures], as_of: date) -> bytes:
         for e in d["民主测评"]:
             votes.append([d["单位"], e["测评对象"], "，".join(f"{g}{n}" for g, n in e["票数"].items()), e["得分"],
                           e["差票比例"], e["等次"]])
+    for cell in ws["K"][1:]:
+        cell.number_format = DATE_FORMAT
+    for cell in overdue["E"][1:]:
+        cell.number_format = DATE_FORMAT
     for sheet in wb.worksheets:
         for cell in sheet[1]:
             cell.font = Font(name=FONTS.body, bold=True)
