@@ -32,7 +32,6 @@ templates: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/ruff format --check generator tests benchmarks
 
 clean:
 	rm -rf $(VENV) site out build .pytest_cache

@@ -26,7 +26,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from site_browser import chromium, open_search, search, serve  # noqa: E402
 
 from generator.load import load_content  # noqa: E402
-from generator.site.build import build  # noqa: E402
+from generator.site.build import build_site  # noqa: E402
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "data" / "search_queries.yaml").read_text(encoding="utf-8"))
 
@@ -64,7 +64,7 @@ def timed_builds(kb, out: Path, runs: int, stock: bool) -> list[float]:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        build(kb, out, stock_search=stock)
+        build_site(kb, out, stock_search=stock)
         times.append(time.perf_counter() - started)
     return times
 

@@ -16,6 +16,8 @@ from . import load, starter
 from .pdf import convert_to_pdf, find_soffice
 from .problems import Problem, ProblemsFound
 from .profile import load_profile
+from .vocabulary import COLLECTION_LABELS
+from .yamlsource import os_reason
 
 # argparse looks its messages up through the module-level `_` at call time.
 _ARGPARSE_ZH = {
@@ -39,6 +41,12 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # noqa: D102 - argparse API
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}：错误：{message}\n")
+
+
+def year_arg(text: str) -> int:
+    if not text.isdigit() or not 2000 <= int(text) <= 2100:
+        raise argparse.ArgumentTypeError(f"年度应为 2000 到 2100 之间的年份，如 {date.today().year}，而不是 {text}")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     templates = commands.add_parser("templates", help="生成空白文书（可打印后手工填写）",
                                     description="生成各层级的空白文书，姓名、日期处留填写横线")
     templates.add_argument("--out", type=Path, default=Path("空白文书"), metavar="目录", help="输出目录（默认：空白文书）")
-    templates.add_argument("--年度", dest="year", type=int, default=date.today().year, metavar="年份",
+    templates.add_argument("--年度", dest="year", type=year_arg, default=date.today().year, metavar="年份",
                            help="台账和日历使用的年度（默认：今年）")
     templates.add_argument("--force", action="store_true", help="覆盖您修改过的已生成文件")
     templates.set_defaults(run=run_templates)
@@ -101,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except ProblemsFound as exc:
         report(exc.problems)
+        return 1
+    except OSError as exc:  # e.g. --out names an existing file, or a folder is read-only
+        print(f"zerentian：错误：{os_reason(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
@@ -144,13 +155,12 @@ def run_check(args) -> int:
     errors = [p for p in problems if not p.message.startswith("提示")]
     if errors:
         return 1
-    counts = "、".join(f"{label} {len(getattr(kb, name))} 条" for name, label in _COUNTED)
+    counts = "、".join(f"{COLLECTION_LABELS[name]} {len(getattr(kb, name))} 条" for name in _COUNTED)
     print(f"知识库无误：{counts}。" + (f"单位档案 {len(paths)} 份无误。" if paths else ""))
     return 0
 
 
-_COUNTED = (("duties", "责任事项"), ("mechanisms", "工作机制"), ("cases", "追责情形"), ("forms", "问责方式"),
-            ("schemes", "考核办法"), ("risks", "风险点"), ("terms", "术语"), ("sources", "依据"))
+_COUNTED = ("duties", "mechanisms", "cases", "forms", "schemes", "risks", "terms", "sources")
 
 
 def print_coverage(kb: load.KnowledgeBase) -> None:
@@ -212,11 +222,17 @@ def summarize(outcomes, out: Path) -> int:
     for outcome in outcomes:
         if outcome.problems or outcome.notes:
             report(outcome.problems + outcome.notes)
-        for path in outcome.result.kept if outcome.result else ():
-            print(f"已保留您修改过的文件：{path}（如需覆盖，请加 --force）", file=sys.stderr)
+        report_kept(outcome.result)
     done = len(outcomes) - len(failed)
     print(f"完成：{done} 个单位的文书已生成到 {out}/" + (f"；{len(failed)} 个单位失败，见上方提示。" if failed else "。"))
     return 1 if failed else 0
+
+
+def report_kept(result) -> None:
+    for path in result.kept if result else ():
+        print(f"已保留您修改过的文件：{path}（如需覆盖，请加 --force）", file=sys.stderr)
+    for path in result.removed if result else ():
+        print(f"已删除不再需要的文件：{path}（档案中已没有对应的人员或单位）", file=sys.stderr)
 
 
 def run_templates(args) -> int:
@@ -225,8 +241,7 @@ def run_templates(args) -> int:
     kb = load.load_content(args.content)
     results = write_templates(kb, args.out, args.year, args.force)
     for result in results.values():
-        for path in result.kept:
-            print(f"已保留您修改过的文件：{path}（如需覆盖，请加 --force）", file=sys.stderr)
+        report_kept(result)
     print(f"空白文书已生成到 {args.out}/：每个层级一个文件夹，另有“学习手册”（整个知识库的 Word 版）。")
     return 0
 
@@ -268,6 +283,7 @@ def run_collect(args) -> int:
     from .collect import check_against_plan, read_returned
     from .compile import compile_unit
     from .figures import unit_figures
+    from .render.gbt9704 import cn_date
     from .render.report import render_html, render_summary_xlsx
     from .write import write_pack
 
@@ -286,6 +302,7 @@ def run_collect(args) -> int:
             continue
         plans[plan.profile.单位] = plan
     returns: dict[str, dict] = {unit: {} for unit in plans}
+    rejected: dict[str, list[str]] = {unit: [] for unit in plans}
     for path in workbooks:
         try:
             returned = read_returned(path)
@@ -302,21 +319,22 @@ def run_collect(args) -> int:
         elif returned.kind in returns[returned.unit]:
             first = returns[returned.unit][returned.kind].path
             problems.append(Problem(name, 1, 1, f"“{returned.unit}”的{returned.kind}报送了两份（另一份：{first}）：只保留一份"))
+            rejected[returned.unit].append(name)
         elif found := check_against_plan(returned, plan):
             problems.extend(found)
+            rejected[returned.unit].append(name)
         else:
             returns[returned.unit][returned.kind] = returned
-    units = [unit_figures(plan, returns[unit], args.as_of) for unit, plan in plans.items()]
+    units = [unit_figures(plan, returns[unit], args.as_of, rejected[unit]) for unit, plan in plans.items()]
     report(problems)
     if args.json:
         print(json.dumps({"截止日期": args.as_of.isoformat(), "units": [u.as_json() for u in units]},
                          ensure_ascii=False, indent=1))
     else:
-        title = f"党风廉政建设工作台账汇总（截至{args.as_of.year}年{args.as_of.month}月{args.as_of.day}日）"
+        title = f"党风廉政建设工作台账汇总（截至{cn_date(args.as_of)}）"
         result = write_pack(args.out, {"index.html": render_html(units, args.as_of, title),
                                        "汇总.xlsx": render_summary_xlsx(units, args.as_of)}, args.force)
-        for path in result.kept:
-            print(f"已保留您修改过的文件：{path}（如需覆盖，请加 --force）", file=sys.stderr)
+        report_kept(result)
         for unit in units:
             rate = "—" if unit.total.rate is None else f"{unit.total.rate}%"
             print(f"{unit.plan.profile.单位}：应完成 {unit.total.due}，已完成 {unit.total.done}，逾期 {unit.total.overdue}，完成率 {rate}")
@@ -327,8 +345,9 @@ def run_collect(args) -> int:
 def run_burden(args) -> int:
     from .burden import burden_report
 
+    [path] = profile_paths([args.path])
     kb = load.load_content(args.content)
-    loaded = load_profile(args.path, kb)
+    loaded = load_profile(path, kb)
     print(burden_report(kb, loaded.profile))
     return 0
 

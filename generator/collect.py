@@ -5,6 +5,7 @@ what breaks meaning (another unit's or year's file, unknown or repeated ids, imp
 """
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -49,7 +50,9 @@ def read_returned(path: Path) -> Returned | None:
     """Parse one workbook; None for workbooks that are not returns (e.g. a 责任清单)."""
     name = display_path(path)
     try:
-        wb = load_workbook(path, data_only=True)
+        with warnings.catch_warnings():  # openpyxl warns in English about extensions WPS adds
+            warnings.simplefilter("ignore")
+            wb = load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or non-Excel file
         raise ProblemsFound([Problem(name, 1, 1, f"无法作为 Excel 文件打开（{type(exc).__name__}）：请确认是 .xlsx 文件")]) from None
     props = {p.name: p.value for p in wb.custom_doc_props}

@@ -4,6 +4,7 @@ Renderers get a UnitPlan and never look at YAML or the knowledge base again.
 """
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -93,6 +94,34 @@ class AssessmentForm:
     methods: tuple[str, ...]
     basis: tuple[Scheme, ...]
 
+    # The wording of each rule, the same in the Word and the Excel forms.
+    @property
+    def bands_text(self) -> str:
+        return bands_text(self.bands)
+
+    @property
+    def tiers_text(self) -> str:
+        return "、".join(f"{t.grade}（{t.score:g}分）" for t in self.tiers)
+
+    @property
+    def bad_vote_text(self) -> str:
+        if not (self.bad_vote_ratio and self.bad_grade):
+            return ""
+        return f"“{self.bad_grade}”票达到{self.bad_vote_ratio:.0%}及以上的，评定为“{self.bad_grade}”。"
+
+    @property
+    def basis_text(self) -> str:
+        return "、".join(f"《{s.title}》" for s in self.basis)
+
+
+def bands_text(bands) -> str:
+    """优秀（95分以上）、良好（80—94分）…"""
+    parts = []
+    for band in bands:
+        span = f"{band.min:g}—{band.max:g}分" if band.max is not None else f"{band.min:g}分以上"
+        parts.append(f"{band.grade}（{span}）")
+    return "、".join(parts)
+
 
 def _first(schemes: list[Scheme], has) -> Scheme | None:
     return next((s for s in schemes if has(s)), None)
@@ -142,16 +171,18 @@ class UnitPlan:
         return next(h for h in self.leaders if h.role == "first_responsible")
 
 
-def _key(name: str) -> str:
-    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
+def _key(*parts: str) -> str:
+    """A short id stable across regenerations: two leaders named 张伟 differ by duty or title."""
+    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:6]
 
 
-def _leader_holder(kb: KnowledgeBase, leader: Leader, level: str, domains, subunits) -> Holder:
+def _leader_holder(kb: KnowledgeBase, leader: Leader, level: str, domains, subunits, twin: int) -> Holder:
+    """`twin` counts earlier leaders with the same duty, name and title, so even they get distinct keys."""
     role = PROFILE_DUTIES[leader.责任]
     area_ids = list(dict.fromkeys(a.id for a in map(kb.area_for, leader.分管) if a is not None))
     areas = tuple(kb.areas[i] for i in area_ids)
     return Holder(
-        key=_key(leader.姓名), label=leader.责任, name=leader.姓名, title=leader.职务, role=role,
+        key=_key(leader.责任, leader.姓名, leader.职务, str(twin)), label=leader.责任, name=leader.姓名, title=leader.职务, role=role,
         duties=tuple(select_duties(kb, level, role, area_ids, domains)),
         areas=areas, risks=tuple(select_risks(kb, level, area_ids)),
         contacts=tuple(u for u in subunits if u.单位 in leader.联系点),
@@ -178,8 +209,7 @@ def blank_profile(level: str, year: int) -> Profile:
     """A profile with fill-in lines for every name: one leader of each responsibility, one subunit."""
     sublevel = _BLANK_SUBUNIT_LEVEL.get(level)
     subunits = [{"单位": f"{BLANK}（下属单位）", "层级": sublevel, "负责人": BLANK, "职务": BLANK}] if sublevel else []
-    leaders = [{"姓名": f"{BLANK}{'　' * i}", "职务": BLANK, "责任": duty}
-               for i, duty in enumerate(("第一责任人", "一岗双责", "监督责任"))]
+    leaders = [{"姓名": BLANK, "职务": BLANK, "责任": duty} for duty in ("第一责任人", "一岗双责", "监督责任")]
     return Profile.model_validate({"单位": BLANK, "层级": level, "上级": BLANK, "年度": year,
                                    "班子成员": leaders, "下属单位": subunits})
 
@@ -196,7 +226,12 @@ def compile_unit(kb: KnowledgeBase, profile: Profile) -> UnitPlan:
     secretary = profile.secretary
     collective = Holder(key="group", label="领导班子", name=secretary.姓名, title="领导班子", role="collective",
                         duties=tuple(select_duties(kb, level, "collective", [], domains)))
-    leaders = [_leader_holder(kb, m, level, domains, profile.下属单位) for m in profile.班子成员]
+    seen: Counter = Counter()
+    leaders = []
+    for leader in profile.班子成员:
+        identity = (leader.责任, leader.姓名, leader.职务)
+        leaders.append(_leader_holder(kb, leader, level, domains, profile.下属单位, seen[identity]))
+        seen[identity] += 1
     first = next(h for h in leaders if h.role == "first_responsible")
     letters = [Letter(LETTER_UPPER, profile.上级, "", profile.单位, secretary.姓名, collective)]
     letters += [Letter(LETTER_MEMBER, profile.单位, secretary.姓名, f"{h.name}（{h.title}）", h.name, h)
@@ -235,9 +270,13 @@ class ListRow:
 ALL_YEAR = "全年"
 
 
+def deadline(duty: Duty) -> str:
+    """The 时限 a list prints for a duty: its rhythm, or the whole year."""
+    return describe(duty.frequency) if duty.frequency else ALL_YEAR
+
+
 def _duty_row(section: str, duty: Duty, holder: str) -> ListRow:
-    deadline = describe(duty.frequency) if duty.frequency else ALL_YEAR
-    return ListRow(section, duty.category, duty.text, "；".join(duty.measures), holder, deadline)
+    return ListRow(section, duty.category, duty.text, "；".join(duty.measures), holder, deadline(duty))
 
 
 def _risk_row(section: str, risk: Risk, area: str, holder: str) -> ListRow:

@@ -39,16 +39,19 @@ class UnitFigures:
     plan: UnitPlan
     returned: dict[str, Returned]
     total: Tally = field(default_factory=Tally)
-    people: dict[tuple[str, str], Tally] = field(default_factory=dict)   # (责任主体, 责任人) → tally
+    people: dict[tuple[str, str, str], Tally] = field(default_factory=dict)  # (责任主体, 责任人, key) → tally
     overdue: list[Occurrence] = field(default_factory=list)
     assessment: dict | None = None
     evaluation: list[dict] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)  # files refused for this unit: not counted
 
     def as_json(self) -> dict:
         return {
             "单位": self.plan.profile.单位, "年度": self.plan.year, "已报送台账": LEDGER in self.returned,
+            "退回文件": self.rejected,
             **self.total.as_json(),
-            "人员": [{"责任主体": label, "责任人": name, **tally.as_json()} for (label, name), tally in self.people.items()],
+            "人员": [{"责任主体": label, "责任人": name, **tally.as_json()}
+                   for (label, name, _), tally in self.people.items()],
             "逾期事项": [{"编号": o.id, "责任人": o.holder.name, "事项": o.duty.title, "时间节点": o.due.isoformat()}
                      for o in self.overdue],
             "考核": self.assessment,
@@ -56,13 +59,14 @@ class UnitFigures:
         }
 
 
-def unit_figures(plan: UnitPlan, returned: dict[str, Returned], as_of: date) -> UnitFigures:
-    figures = UnitFigures(plan, returned)
+def unit_figures(plan: UnitPlan, returned: dict[str, Returned], as_of: date, rejected: list[str] = ()) -> UnitFigures:
+    figures = UnitFigures(plan, returned, rejected=list(rejected))
     ledger = returned.get(LEDGER)
-    people: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    people: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
     for occurrence in plan.occurrences:
         figures.total.count(occurrence, ledger, as_of)
-        people[(occurrence.holder.label, occurrence.holder.name)].count(occurrence, ledger, as_of)
+        holder = occurrence.holder
+        people[(holder.label, holder.name, holder.key)].count(occurrence, ledger, as_of)
         entry = ledger.entries.get(occurrence.id) if ledger else None
         if occurrence.due <= as_of and not (entry and entry.done):
             figures.overdue.append(occurrence)

@@ -17,6 +17,7 @@ from .render.xlsx import render_xlsx
 from .starter import starter_text
 from .vocabulary import PROFILE_LEVELS
 from .write import WriteResult, safe_filename, write_bytes_atomic, write_pack
+from .yamlsource import os_reason
 
 
 def render_pack(plan: UnitPlan) -> dict[str, bytes]:
@@ -65,11 +66,14 @@ def read_profiles(kb: KnowledgeBase, paths: list[Path], out: Path) -> list[UnitO
 
 
 def pack_one(kb: KnowledgeBase, outcome: UnitOutcome, force: bool) -> UnitOutcome:
-    files = render_pack(compile_unit(kb, outcome.profile_model))
     try:
+        files = render_pack(compile_unit(kb, outcome.profile_model))
         outcome.result = write_pack(outcome.folder, files, force)
     except OSError as exc:
-        outcome.problems = [Problem(str(outcome.profile), 1, 1, f"写入“{outcome.folder}”失败：{exc.strerror or exc}")]
+        outcome.problems = [Problem(str(outcome.profile), 1, 1, f"写入“{outcome.folder}”失败：{os_reason(exc)}")]
+    except Exception as exc:  # a defect must not cost the other units their packs
+        outcome.problems = [Problem(str(outcome.profile), 1, 1,
+                                    f"生成失败（程序内部错误 {type(exc).__name__}: {exc}）：其他单位不受影响，请把本档案和这条信息报给维护人员")]
     return outcome
 
 

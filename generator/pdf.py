@@ -6,7 +6,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .render.gbt9704 import FONTS_CONF
+from .render.gbt9704 import fontconfig_file
 
 BATCH = 60
 
@@ -20,6 +20,7 @@ def convert_to_pdf(documents: list[Path], outdir: Path) -> None:
     soffice = find_soffice()
     if soffice is None:
         raise FileNotFoundError("soffice")
+    env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file())}
     with tempfile.TemporaryDirectory(prefix="zerentian-lo-") as profile:
         for start in range(0, len(documents), BATCH):
             batch = [str(p) for p in documents[start:start + BATCH]]
@@ -27,7 +28,7 @@ def convert_to_pdf(documents: list[Path], outdir: Path) -> None:
                 [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                  "--convert-to", "pdf", "--outdir", str(outdir), *batch],
                 capture_output=True, text=True, timeout=600,
-                env={**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)},
+                env=env,
             )
             if proc.returncode != 0:
                 raise RuntimeError(proc.stderr.strip() or proc.stdout.strip())

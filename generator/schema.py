@@ -28,6 +28,14 @@ class Cited(Record):
     sources: list[Citation] = Field(min_length=1)
 
 
+def _real_day(month_day: str) -> bool:
+    try:
+        date(2001, *map(int, month_day.split("-")))  # a common year: 02-29 is not every year's
+    except ValueError:
+        return False
+    return True
+
+
 class Frequency(Record):
     """A rhythm: `times` occurrences every `per`; optionally in a window or on fixed dates."""
 
@@ -40,6 +48,9 @@ class Frequency(Record):
     def _consistent(self):
         if self.dates and len(self.dates) != self.times:
             raise ValueError(f"dates 列出了 {len(self.dates)} 个日期，但 times 是 {self.times}：两者应相等")
+        for month_day in self.dates:
+            if month_day == "02-29" or not _real_day(month_day):
+                raise ValueError(f"日期 {month_day} 不是每年都有的日子：请改为该月实际存在的日期（2月写 02-28）")
         if self.dates and self.per != "year":
             raise ValueError("dates 只用于 per: year（写出全年各次的月-日）")
         if self.window and self.per != "year":

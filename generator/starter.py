@@ -1,5 +1,6 @@
 """`zerentian new`: a commented starter profile that passes `check` once names are filled in."""
 
+from datetime import date
 from pathlib import Path
 
 from .write import write_text_atomic
@@ -49,7 +50,7 @@ _SUBUNITS = """\
 """
 
 
-def starter_text(level: str, year: int = 2026) -> str:
+def starter_text(level: str, year: int) -> str:
     unit, upper, secretary, member, supervisor, sublevel = LEVEL_EXAMPLES[level]
     contact = "    联系点: [请填写下属单位名称]   # 选填：必须是下面“下属单位”中的名称\n" if sublevel else ""
     subunits = _SUBUNITS.format(sublevel=sublevel) if sublevel else ""
@@ -58,4 +59,4 @@ def starter_text(level: str, year: int = 2026) -> str:
 
 
 def write_starter(path: Path, level: str) -> None:
-    write_text_atomic(path, starter_text(level))
+    write_text_atomic(path, starter_text(level, date.today().year))

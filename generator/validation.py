@@ -1,6 +1,7 @@
 """Validate a YAML document against a model and turn pydantic errors into Chinese problems."""
 
 import difflib
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -10,7 +11,8 @@ from .yamlsource import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 
-_TYPE_NAMES = {bool: "布尔值", int: "整数", float: "数字", str: "文字", list: "列表", dict: "键值表"}
+_TYPE_NAMES = {bool: "布尔值", int: "整数", float: "数字", str: "文字", list: "列表", dict: "键值表",
+               type(None): "空值", date: "日期", datetime: "日期时间"}
 
 
 def validate(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Problem]]:
@@ -70,10 +72,12 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _describe(value: Any) -> str:
-    name = _TYPE_NAMES.get(type(value), type(value).__name__)
-    if isinstance(value, dict | list):
-        return name
-    return f"{name} {value!r}" if not isinstance(value, bool) else f"{name} {'true' if value else 'false'}"
+    name = _TYPE_NAMES.get(type(value), "其他类型")
+    if isinstance(value, dict | list) or value is None:
+        return name if value is not None else "空值（冒号后没有填写内容）"
+    if isinstance(value, bool):
+        return f"{name} {'true' if value else 'false'}"
+    return f"{name} {value}"
 
 
 def _message(doc: YamlDocument, loc: tuple, err: dict) -> str:

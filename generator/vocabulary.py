@@ -42,3 +42,11 @@ ProfileDuty = Literal[tuple(PROFILE_DUTIES)]  # type: ignore[valid-type]
 DOMAINS: tuple[str, ...] = get_args(Domain)
 LEVELS: tuple[str, ...] = get_args(Level)
 ROLES: tuple[str, ...] = get_args(Role)
+
+SEVERITIES: tuple[str, ...] = get_args(Severity)
+
+# What one record of each content collection is called, wherever records are counted or listed.
+COLLECTION_LABELS: dict[str, str] = {
+    "duties": "责任事项", "mechanisms": "工作机制", "cases": "追责情形", "forms": "问责方式", "rules": "认定规则",
+    "schemes": "考核办法", "risks": "廉政风险点", "terms": "术语", "sources": "依据", "areas": "分管领域",
+}

@@ -40,13 +40,21 @@ _FORBIDDEN = str.maketrans({c: "_" for c in '\\/:*?"<>|'} | {chr(i): "_" for i i
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
 
-def safe_filename(name: str, limit: int = 80) -> str:
+NAME_LIMIT = 80  # characters: room for the output folder inside Windows' 260-character paths
+
+
+def safe_filename(name: str, limit: int = NAME_LIMIT) -> str:
     """A Windows-safe file or folder name: no \\/:*?"<>|, no trailing dot or space, bounded, never '..'."""
     cleaned = name.translate(_FORBIDDEN).strip().rstrip(". ")
     cleaned = cleaned[:limit].rstrip(". ") or "未命名"
     if cleaned.split(".")[0].upper() in _RESERVED or set(cleaned) <= {"."}:
         cleaned = f"_{cleaned}"
     return cleaned
+
+
+def file_name(stem: str, suffix: str) -> str:
+    """A safe file name whose stem is shortened, never its suffix."""
+    return safe_filename(stem, NAME_LIMIT - len(suffix)) + suffix
 
 
 MANIFEST = ".zerentian-manifest.json"
@@ -57,6 +65,7 @@ class WriteResult:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)  # edited by the user since we wrote them
+    removed: list[Path] = field(default_factory=list)  # generated last time, unedited, no longer part of the pack
 
 
 def _digest(data: bytes) -> str:
@@ -84,6 +93,20 @@ def write_pack(folder: Path, files: dict[str, bytes], force: bool = False) -> Wr
     return _write_into(folder, files, force)
 
 
+def _drop_stale(folder: Path, manifest: dict, files: dict, force: bool, result: WriteResult) -> None:
+    """A leader who left the profile takes their letters along, unless the user has edited them."""
+    for name in [n for n in manifest if n not in files]:
+        target = folder / name
+        if not target.exists():
+            del manifest[name]
+        elif force or _digest(target.read_bytes()) == manifest[name]:
+            target.unlink()
+            del manifest[name]
+            result.removed.append(target)
+        else:
+            result.kept.append(target)
+
+
 def _write_into(folder: Path, files: dict[str, bytes], force: bool) -> WriteResult:
     folder.mkdir(parents=True, exist_ok=True)
     manifest_path = folder / MANIFEST
@@ -104,5 +127,6 @@ def _write_into(folder: Path, files: dict[str, bytes], force: bool) -> WriteResu
         write_bytes_atomic(target, data)
         manifest[name] = digest
         result.written.append(name)
+    _drop_stale(folder, manifest, files, force, result)
     write_text_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True))
     return result

@@ -31,6 +31,8 @@ PROFILE_MISTAKES = {
                                     "不在“下属单位”中"),
     "no in a text field": (edited("    职务: 党委副书记\n", "    职务: no\n"), "职务: no", "请加引号写成 \"no\""),
     "time in a text field": (edited("  - 姓名: 冯静", "  - 姓名: 1:30"), "姓名: 1:30", "请加引号写成 \"1:30\""),
+    "impossible date": (edited("日期: 2026-02-15", "日期: 2026-02-30"), "日期: 2026-02-30", "不是有效的值"),
+    "empty list": (edited("下属单位:\n", "下属单位:\n下属单位2:\n"), "下属单位2:", "未知的键“下属单位2”"),
     "bad yaml": (edited("  - 姓名: 冯静", "  - 姓名: 冯静: 副镇长"), "冯静: 副镇长", "YAML 格式错误"),
 }
 # The nth occurrence of the marker line, when the edit leaves an earlier identical line.
@@ -112,10 +114,19 @@ def test_a_duplicated_id_names_both_places(tmp_path):
 
 
 def test_usage_errors_exit_2_in_chinese(tmp_path):
-    missing = zerentian("check", tmp_path / "没有这个文件.yaml")
-    unknown = zerentian("chek")
-    assert (missing.code, unknown.code) == (2, 2)
-    assert "找不到文件或目录" in missing.err and "无效的选项" in unknown.err
+    runs = [zerentian("check", tmp_path / "没有这个文件.yaml"), zerentian("chek"),
+            zerentian("burden", tmp_path / "没有这个文件.yaml"), zerentian("templates", "--年度", "0")]
+    assert [r.code for r in runs] == [2, 2, 2, 2]
+    assert "找不到文件或目录" in runs[0].err and "无效的选项" in runs[1].err and "找不到文件或目录" in runs[2].err
+    assert "2000 到 2100" in runs[3].err
+    assert not any("Traceback" in r.err for r in runs)
+
+
+def test_an_output_folder_that_is_a_file_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("not a folder", encoding="utf-8")
+    run = zerentian("templates", "--out", blocker)
+    assert run.code == 1 and "错误" in run.err and "Traceback" not in run.err
 
 
 def test_a_new_profile_is_commented_and_must_be_filled_before_use(tmp_path):

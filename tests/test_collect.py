@@ -107,6 +107,7 @@ def test_a_ledger_of_another_year_or_unit_is_refused_and_the_rest_still_counted(
     assert f"{old}:" in run.err and "2025 年度" in run.err
     assert f"{stranger}:" in run.err and "中共西坪村支部委员会" in run.err
     assert not units[VILLAGE]["已报送台账"] and units[TOWNSHIP]["已报送台账"]
+    assert units[VILLAGE]["退回文件"] == [str(old)]
 
 
 def edit_ledger(path, change) -> None:

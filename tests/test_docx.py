@@ -3,6 +3,7 @@
 LibreOffice opens every document once (one batch conversion), pdftotext reads the text back.
 """
 
+import dataclasses
 import io
 import os
 import re
@@ -236,6 +237,18 @@ def test_templates_are_editable_docx_rebuilt_identically(tmp_path):
 # --- LibreOffice: every document opens and reads back ----------------------------------------
 
 
+def test_pdf_font_aliases_follow_the_font_names_in_fonts():
+    fc_match = require_tool("fc-match")
+    renamed = dataclasses.replace(gbt9704.FONTS, title="测试标题字体")
+    env = {**os.environ, "FONTCONFIG_FILE": str(gbt9704.fontconfig_file(renamed))}
+    for field in dataclasses.fields(gbt9704.Fonts):
+        face = gbt9704.NOTO_FACES[field.name]
+        found = subprocess.run([fc_match, "-f", "%{family[0]}|%{weight}", getattr(renamed, field.name)],
+                               capture_output=True, text=True, check=True, env=env).stdout
+        family, weight = found.split("|")
+        assert family == face.family and (int(weight) >= 200) == face.bold, (field.name, found)
+
+
 def _pdf_fonts(pdf: Path) -> list[tuple[str, str]]:
     lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()
     return [(line.split()[0], line.split()[-5]) for line in lines[2:]]
@@ -253,7 +266,7 @@ def test_every_document_opens_in_libreoffice_as_a4_with_the_names_and_cjk_fonts(
     (sources / "学习手册.docx").write_bytes(render_handbook(kb))
     inputs = sorted(sources.glob("*.docx"))
     outdir = tmp_path / "pdf"
-    env = {**os.environ, "FONTCONFIG_FILE": str(gbt9704.FONTS_CONF)}
+    env = {**os.environ, "FONTCONFIG_FILE": str(gbt9704.fontconfig_file())}
     subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--norestore",
                     "--convert-to", "pdf", "--outdir", str(outdir), *map(str, inputs)],
                    check=True, capture_output=True, timeout=900, env=env)

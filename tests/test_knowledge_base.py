@@ -40,6 +40,7 @@ def test_every_listed_source_section_is_declared_and_cited(kb):
 def test_every_seed_and_regulation_is_a_source(kb):
     files = {s.file for s in kb.sources.values()}
     shared = ROOT.parent / "shared"
+    assert (shared / "seeds").is_dir(), "the project's shared/ folder sits beside the repository"
     for folder in ("seeds", "reference"):
         for path in sorted((shared / folder).glob("*")):
             assert f"{folder}/{path.name}" in files, f"{path.name} is cited by no source record"

@@ -148,10 +148,13 @@ def test_a_hostile_unit_name_stays_inside_out(tmp_path):
     text = (EXAMPLES / "东坪村.yaml").read_text(encoding="utf-8").replace("单位: 中共东坪村支部委员会", '单位: "../../逃逸: 村*"')
     profile = tmp_path / "村.yaml"
     profile.write_text(text, encoding="utf-8")
-    run = zerentian("pack", profile, "--out", tmp_path / "out")
+    before = tree(tmp_path)
+    run = zerentian("pack", profile, "--out", tmp_path / "out" / "packs")
     assert run.code == 0, run.err
-    [folder] = (tmp_path / "out").iterdir()
-    assert folder.parent == tmp_path / "out" and not any(c in folder.name for c in '\\/:*?"<>|')
+    added = {path for path in tree(tmp_path) if path not in before}
+    assert added and all(path.startswith("out/packs/") for path in added), sorted(added)[:3]
+    [folder] = (tmp_path / "out" / "packs").iterdir()
+    assert not any(c in folder.name for c in '\\/:*?"<>|')
 
 
 def test_blank_templates_for_every_level(tmp_path):
@@ -170,3 +173,43 @@ def test_pdf_copies_on_request(tmp_path):
     folder = tmp_path / "中共东坪村支部委员会"
     docx = {p.stem for p in folder.glob("*.docx")}
     assert docx and {p.stem for p in (folder / "PDF").glob("*.pdf")} == docx
+
+
+def test_a_leader_who_leaves_takes_their_letters_along(tmp_path):
+    profile = tmp_path / "青石镇.yaml"
+    text = TOWNSHIP.read_text(encoding="utf-8")
+    profile.write_text(text, encoding="utf-8")
+    assert zerentian("pack", profile, "--out", tmp_path / "out").code == 0
+    folder = tmp_path / "out" / "中共青石镇委员会"
+    assert (folder / "03-廉政承诺书-陈浩然.docx").exists()
+    start = text.index("  - 姓名: 陈浩然")
+    profile.write_text(text[:start] + text[text.index("  - 姓名: 褚红梅"):], encoding="utf-8")
+
+    run = zerentian("pack", profile, "--out", tmp_path / "out")
+
+    assert run.code == 0 and "已删除不再需要的文件" in run.err
+    assert not any("陈浩然" in p.name for p in folder.iterdir())
+
+
+def test_two_leaders_with_one_name_get_their_own_ledger_rows(kb, tmp_path):
+    text = TOWNSHIP.read_text(encoding="utf-8").replace("姓名: 陈浩然", "姓名: 冯静")
+    profile = tmp_path / "青石镇.yaml"
+    profile.write_text(text, encoding="utf-8")
+    plan = compile_unit(kb, load_profile(profile, kb).profile)
+    ids = [o.id for o in plan.occurrences]
+    assert len(ids) == len(set(ids))
+    assert zerentian("pack", profile, "--out", tmp_path / "out").code == 0
+    promises = sorted(p.name for p in (tmp_path / "out" / "中共青石镇委员会").glob("03-廉政承诺书-冯静*"))
+    assert promises == ["03-廉政承诺书-冯静-2.docx", "03-廉政承诺书-冯静.docx"]
+
+
+def test_very_long_names_still_pack_with_bounded_file_names(tmp_path):
+    text = (EXAMPLES / "东坪村.yaml").read_text(encoding="utf-8")
+    text = text.replace("单位: 中共东坪村支部委员会", "单位: 中共东坪村支部委员会" + "东坪村" * 20)
+    text = text.replace("上级: 中共青石镇委员会", "上级: 中共青石镇委员会" + "青石镇" * 20)
+    profile = tmp_path / "长.yaml"
+    profile.write_text(text, encoding="utf-8")
+    run = zerentian("pack", profile, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    names = [p.name for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert names and max(map(len, names)) <= 80

@@ -27,14 +27,16 @@ from ..compile import (
     Letter,
     ListRow,
     UnitPlan,
+    bands_text,
+    deadline,
     holder_rows,
     responsibility_rows,
 )
 from ..load import KnowledgeBase
 from ..schedule import describe
-from ..schema import Band, Duty
+from ..schema import Duty
 from ..vocabulary import LEVEL_LABELS, LEVELS, ROLE_LABELS, ROLES, SOURCE_KIND_LABELS
-from ..write import safe_filename
+from ..write import file_name
 from . import gbt9704 as gb
 from .docx_templates import TEMPLATES_DIR
 
@@ -177,10 +179,6 @@ def person(holder: Holder) -> str:
     return f"{holder.name}（{holder.title}）"
 
 
-def deadline(duty: Duty) -> str:
-    return describe(duty.frequency) if duty.frequency else ALL_YEAR
-
-
 def by_category(duties: Iterable[Duty]) -> dict[str, list[Duty]]:
     groups: dict[str, list[Duty]] = {}
     for duty in duties:
@@ -262,22 +260,13 @@ def scheme_methods(plan: UnitPlan, limit: int = 4) -> list[str]:
     return list(plan.assessment.methods[:limit])
 
 
-def bands_text(bands: Iterable[Band]) -> str:
-    parts = []
-    for band in bands:
-        low, high = f"{band.min:g}", f"{band.max:g}" if band.max is not None else ""
-        span = f"{low}—{high}分" if high else f"{low}分以上"
-        parts.append(f"{band.grade}（{span}）")
-    return "、".join(parts)
-
-
 def letter_assessment(plan: UnitPlan) -> list[str]:
     items = ["甲方年中对乙方履行本责任书情况开展检查，年底组织考核，考核结果作为评价乙方工作实绩的重要依据。"]
     methods = scheme_methods(plan)
     if methods:
         items.append(f"考核采取{'；'.join(methods)}等方式。")
     if plan.assessment.bands:
-        items.append(f"考核结果分为{bands_text(plan.assessment.bands)}等次。")
+        items.append(f"考核结果分为{plan.assessment.bands_text}等次。")
     return items
 
 
@@ -449,31 +438,21 @@ def item_rows(plan: UnitPlan) -> list[dict]:
     return rows
 
 
-def basis(plan: UnitPlan) -> str:
-    return "、".join(f"《{s.title}》" for s in plan.assessment.basis)
-
-
 def scoring_context(plan: UnitPlan) -> dict:
     form = plan.assessment
     return common(plan) | {"methods": "；".join(form.methods), "rows": item_rows(plan),
-                           "vetoes": "；".join(form.vetoes), "bands": bands_text(form.bands), "basis": basis(plan)}
-
-
-def evaluation_rule(plan: UnitPlan) -> str:
-    form = plan.assessment
-    if not (form.bad_vote_ratio and form.bad_grade):
-        return ""
-    return f"“{form.bad_grade}”票达到{form.bad_vote_ratio:.0%}以上的，评定为“{form.bad_grade}”。"
+                           "vetoes": "；".join(form.vetoes), "bands": form.bands_text, "basis": form.basis_text}
 
 
 def evaluation_context(plan: UnitPlan) -> dict:
-    tiers = plan.assessment.tiers
+    form = plan.assessment
+    tiers = form.tiers
     targets = [(f"{plan.profile.单位}领导班子", "领导班子"), *((h.name, h.title) for h in plan.leaders)]
     boxes = "　".join(f"□{t.grade}" for t in tiers)
     return common(plan) | {
-        "tiers": "、".join(f"{t.grade}（{t.score:g}分）" for t in tiers), "rule": evaluation_rule(plan),
+        "tiers": form.tiers_text, "rule": form.bad_vote_text,
         "rows": [{"no": n, "name": name, "title": title, "boxes": boxes} for n, (name, title) in enumerate(targets, 1)],
-        "basis": basis(plan),
+        "basis": form.basis_text,
     }
 
 
@@ -539,9 +518,9 @@ def _letter_name(plan: UnitPlan, letter: Letter) -> str:
 def documents(plan: UnitPlan) -> list[tuple[str, str, dict]]:
     """(file name, template, context) for every Word document of the pack, in pack order."""
     docs = [("01-责任清单", "责任清单.docx", duty_list_context(plan))]
-    docs += [(f"02-责任书-{safe_filename(_letter_name(plan, letter))}", "责任书.docx", letter_context(plan, letter))
+    docs += [(f"02-责任书-{_letter_name(plan, letter)}", "责任书.docx", letter_context(plan, letter))
              for letter in plan.letters]
-    docs += [(f"03-廉政承诺书-{safe_filename(h.label if plan.blank else h.name)}", "廉政承诺书.docx",
+    docs += [(f"03-廉政承诺书-{h.label if plan.blank else h.name}", "廉政承诺书.docx",
               pledge_context(plan, h)) for h in plan.leaders]
     docs.append(("04-实施方案", "实施方案.docx", plan_context(plan)))
     docs.append(("06-考核评分表", "考核评分表.docx", scoring_context(plan)))
@@ -558,9 +537,11 @@ def _unique(docs: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
     seen: dict[str, int] = {}
     result = []
     for stem, template, context in docs:
-        seen[stem] = seen.get(stem, 0) + 1
-        name = stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"
-        result.append((f"{name}.docx", template, context))
+        name = file_name(stem, ".docx")
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            name = file_name(f"{stem[:60]}-{seen[name]}", ".docx")
+        result.append((name, template, context))
     return result
 
 

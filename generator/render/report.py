@@ -66,7 +66,8 @@ def render_summary_xlsx(units: list[UnitFigures], as_of: date) -> bytes:
     for unit in units:
         d = unit.as_json()
         score = d["考核"] or {}
-        ws.append([d["单位"], d["年度"], "已报送" if d["已报送台账"] else "未报送", d["应完成"], d["已完成"], d["逾期"],
+        status = "已报送" if d["已报送台账"] else "已退回" if d["退回文件"] else "未报送"
+        ws.append([d["单位"], d["年度"], status, d["应完成"], d["已完成"], d["逾期"],
                    d["完成率"], d["待销号"], score.get("得分"), score.get("等次"), as_of])
         for p in d["人员"]:
             people.append([d["单位"], p["责任主体"], p["责任人"], p["应完成"], p["已完成"], p["逾期"], p["完成率"], p["待销号"]])

@@ -141,8 +141,7 @@ def score_sheet(plan: UnitPlan) -> bytes:
     _rows(ws, [["", "合计", "", "", None, None, ""]])
     total = ws.max_row
     ws.cell(total, 6).value = f"=SUM(F3:F{total - 1})"
-    bands = "；".join(f"{b.grade}：{b.min:g}分{'以上' if b.max is None else f'至{b.max:g}分'}" for b in form.bands)
-    _notes(ws, [f"等次：{bands}。" if bands else "", _basis(plan)])
+    _notes(ws, [f"等次划分：{form.bands_text}。" if form.bands else "", f"依据：{form.basis_text}"])
     return _save(wb)
 
 
@@ -155,16 +154,9 @@ def evaluation_sheet(plan: UnitPlan) -> bytes:
     subjects = [("领导班子", "")] + [(h.name, h.title) for h in plan.leaders]
     _rows(ws, [[i, name, title, *("" for _ in tiers)] for i, (name, title) in enumerate(subjects, 1)],
           centered=set(range(1, len(tiers) + 4)))
-    scores = "、".join(f"{t.grade}{t.score:g}分" for t in form.tiers)
-    rule = (f"“{form.bad_grade}”票达到{form.bad_vote_ratio:.0%}及以上的，测评结果为“{form.bad_grade}”。"
-            if form.bad_vote_ratio else "")
-    _notes(ws, ["个人测评：在相应等次栏内划“√”，每个测评对象只选一个等次；汇总时：在各等次栏填写票数。", f"计分：{scores}，按票数加权平均。{rule}",
-                _basis(plan)])
+    _notes(ws, ["个人测评：在相应等次栏内划“√”，每个测评对象只选一个等次；汇总时：在各等次栏填写票数。",
+                f"计分：{form.tiers_text}，按票数加权平均。{form.bad_vote_text}", f"依据：{form.basis_text}"])
     return _save(wb)
-
-
-def _basis(plan: UnitPlan) -> str:
-    return "依据：" + "；".join(f"《{s.title}》" for s in plan.assessment.basis)
 
 
 def _notes(ws: Worksheet, lines: list[str]) -> None:
@@ -177,9 +169,11 @@ def _notes(ws: Worksheet, lines: list[str]) -> None:
 
 
 def render_xlsx(plan: UnitPlan) -> dict[str, bytes]:
-    return {
+    files = {
         "01-责任清单.xlsx": responsibility_list(plan),
         "05-工作台账.xlsx": ledger(plan),
         "06-考核评分表.xlsx": score_sheet(plan),
-        "06-民主测评表.xlsx": evaluation_sheet(plan),
     }
+    if plan.assessment.tiers:  # as the Word file: no tiers in content, no evaluation form
+        files["06-民主测评表.xlsx"] = evaluation_sheet(plan)
+    return files

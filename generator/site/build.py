@@ -27,13 +27,12 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 OVERRIDES = Path(__file__).resolve().parent / "overrides"
 
 
-def build_site(kb: KnowledgeBase, out: Path, downloads: Path | None = None) -> None:
-    """The knowledge site into `out`; files in `downloads` become the blank templates to download."""
-    build(kb, out, downloads)
+def build_site(kb: KnowledgeBase, out: Path, downloads: Path | None = None, *,
+               stock_search: bool = False) -> None:
+    """The knowledge site into `out`; files in `downloads` become the blank templates to download.
 
-
-def build(kb: KnowledgeBase, out: Path, downloads: Path | None = None, *, stock_search: bool = False) -> None:
-    """`stock_search` keeps Material's own search (lunr + jieba): the benchmark's point of comparison."""
+    `stock_search` keeps Material's own search (lunr + jieba): the benchmark's point of comparison.
+    """
     out = out.resolve()
     _refuse_foreign_dir(out)
     with tempfile.TemporaryDirectory(prefix="zerentian-docs-") as tmp:

@@ -13,16 +13,18 @@ from datetime import date
 from pydantic import BaseModel
 
 from ..load import KnowledgeBase
+from ..render.gbt9704 import cn_date
 from ..schedule import describe, due_dates
 from ..schema import Duty, Scheme
-from ..vocabulary import LEVEL_LABELS, LEVELS, ROLE_LABELS, ROLES, SOURCE_KIND_LABELS
-
-# What a record of each collection is called on the site.
-KIND_LABELS = {
-    "duties": "责任事项", "cases": "追责情形", "forms": "问责方式", "rules": "认定规则", "schemes": "考核办法",
-    "mechanisms": "工作机制", "risks": "廉政风险点", "terms": "术语",
-}
-SEVERITIES = ("较轻", "较重", "严重")
+from ..vocabulary import (
+    COLLECTION_LABELS,
+    LEVEL_LABELS,
+    LEVELS,
+    ROLE_LABELS,
+    ROLES,
+    SEVERITIES,
+    SOURCE_KIND_LABELS,
+)
 
 
 @dataclass
@@ -228,7 +230,7 @@ def accountability_pages(kb: KnowledgeBase, out: SitePages) -> None:
         parts.append(f"### {esc(rule.title)} {{#{rule.id}}}\n")
         parts.append(f"{esc(rule.text)}\n")
         if rule.effective:
-            parts.append(f"施行日期：{rule.effective:%Y年%m月%d日}\n")
+            parts.append(f"施行日期：{cn_date(rule.effective)}\n")
         if rule.superseded_by:
             parts.append(f"已被 {link_record(here, 'rules', kb.rules[rule.superseded_by])} 取代。\n")
         parts.append(f"依据：{cites(here, kb, rule.sources)}\n")
@@ -406,8 +408,8 @@ def glossary_page(kb: KnowledgeBase, out: SitePages) -> None:
     parts = ["# 术语\n", "责任制中的固定提法和简称，每条附定义、出处和用到它的地方。\n"]
     if not kb.terms:
         parts.append("术语正在整理中。\n")
-    wordings = [(c, r, " ".join(str(getattr(r, f, "") or "") for f in ("title", "name", "text")))
-                for c, r in kb.cited_records() if c != "terms"]
+    records = {r.id: (c, r) for c, r in kb.cited_records()}
+    term_uses = kb.term_uses()
     for term in sorted(kb.terms.values(), key=lambda t: t.term):
         parts.append(f"## {esc(term.term)} {{#{term.id}}}\n")
         if term.aliases:
@@ -416,10 +418,9 @@ def glossary_page(kb: KnowledgeBase, out: SitePages) -> None:
         if term.related:
             parts.append("相关术语：" + "、".join(link_record(here, "terms", kb.terms[r]) for r in term.related) + "\n")
         parts.append(f"出处：{cites(here, kb, term.sources)}\n")
-        words = (term.term, *term.aliases)
-        uses = [(c, r) for c, r, wording in wordings if any(word in wording for word in words)]
+        uses = [records[rid] for rid in term_uses[term.id]]
         if uses:
-            parts.append("用到的地方：\n\n" + bullet_list([f"{KIND_LABELS[c]}：{link_record(here, c, r)}" for c, r in uses]))
+            parts.append("用到的地方：\n\n" + bullet_list([f"{COLLECTION_LABELS[c]}：{link_record(here, c, r)}" for c, r in uses]))
     out.pages[here] = "\n".join(parts)
     out.nav.append({"术语": here})
 
@@ -435,7 +436,7 @@ def source_pages(kb: KnowledgeBase, out: SitePages) -> None:
              "| 文件 | 发布机关 | 时间 | 性质 |\n|---|---|---|---|"]
     for source in kb.sources.values():
         here = f"sources/{source.id}.md"
-        when = f"{source.date:%Y年%m月%d日}" if source.date else (f"{source.year}年" if source.year else "")
+        when = cn_date(source.date) if source.date else (f"{source.year}年" if source.year else "")
         parts = [f"# {esc(source.title)}\n", field_table([
             ("简称", esc(source.short)), ("发布机关", esc(source.issuer or "")), ("时间", when),
             ("性质", SOURCE_KIND_LABELS[source.kind]), ("说明", esc(source.note or "")),
@@ -443,7 +444,7 @@ def source_pages(kb: KnowledgeBase, out: SitePages) -> None:
         for section in source.sections:
             parts.append(f"## {esc(section.title)} {{#{section_anchor(section.id)}}}\n")
             records = cited.get((source.id, section.id), [])
-            parts.append(bullet_list([f"{KIND_LABELS[c]}：{link_record(here, c, r)}" for c, r in records])
+            parts.append(bullet_list([f"{COLLECTION_LABELS[c]}：{link_record(here, c, r)}" for c, r in records])
                          or "（暂无条目引用本节）\n")
         out.pages[here] = "\n".join(parts)
         entries.append({source.short: here})
