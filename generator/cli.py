@@ -14,7 +14,7 @@ from rich.console import Console
 
 from . import load, starter
 from .pdf import convert_to_pdf, find_soffice
-from .problems import Problem, ProblemsFound
+from .problems import Problem, ProblemsFound, errors
 from .profile import load_profile
 from .vocabulary import COLLECTION_LABELS
 from .yamlsource import os_reason
@@ -41,6 +41,10 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # noqa: D102 - argparse API
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}：错误：{message}\n")
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (a missing file, nothing to do): exit 2."""
 
 
 def year_arg(text: str) -> int:
@@ -110,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     except ProblemsFound as exc:
         report(exc.problems)
         return 1
+    except UsageError as exc:
+        print(f"zerentian：错误：{exc}", file=sys.stderr)
+        return 2
     except OSError as exc:  # e.g. --out names an existing file, or a folder is read-only
         print(f"zerentian：错误：{os_reason(exc)}", file=sys.stderr)
         return 1
@@ -121,27 +128,29 @@ def main(argv: list[str] | None = None) -> int:
 def report(problems: list[Problem]) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
-    errors = [p for p in problems if not p.message.startswith("提示")]
-    if errors:
-        print(f"发现 {len(errors)} 处问题，请按提示修改后重新运行。", file=sys.stderr)
+    if errors(problems):
+        print(f"发现 {len(errors(problems))} 处问题，请按提示修改后重新运行。", file=sys.stderr)
 
 
-def profile_paths(paths: list[Path]) -> list[Path]:
-    """Expand directories to the profiles inside them; a missing path is a usage error."""
+PROFILE_SUFFIXES = (".yaml", ".yml")
+
+
+def input_files(paths: list[Path], suffixes: tuple[str, ...] = PROFILE_SUFFIXES) -> list[Path]:
+    """The given files, and the files with `suffixes` anywhere in the given folders (hidden and lock files skipped)."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file()))
-        elif path.is_file():
+        if path.is_file():
             found.append(path)
+        elif path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix in suffixes
+                         and not p.name.startswith((".", "~$")))
         else:
-            print(f"zerentian：错误：找不到文件或目录“{path}”", file=sys.stderr)
-            raise SystemExit(2)
+            raise UsageError(f"找不到文件或目录“{path}”")
     return found
 
 
 def run_check(args) -> int:
-    paths = profile_paths(args.paths)
+    paths = input_files(args.paths)
     kb = load.load_content(args.content)
     problems: list[Problem] = []
     for path in paths:
@@ -152,8 +161,7 @@ def run_check(args) -> int:
     if args.coverage:
         print_coverage(kb)
     report(problems)
-    errors = [p for p in problems if not p.message.startswith("提示")]
-    if errors:
+    if errors(problems):
         return 1
     counts = "、".join(f"{COLLECTION_LABELS[name]} {len(getattr(kb, name))} 条" for name in _COUNTED)
     print(f"知识库无误：{counts}。" + (f"单位档案 {len(paths)} 份无误。" if paths else ""))
@@ -192,13 +200,11 @@ def run_pack(args) -> int:
     from .pack import pack_many, read_profiles
 
     kb = load.load_content(args.content)
-    paths = profile_paths(args.paths)
+    paths = input_files(args.paths)
     if not paths:
-        print("zerentian：错误：没有找到单位档案（.yaml 文件）", file=sys.stderr)
-        return 2
+        raise UsageError("没有找到单位档案（.yaml 文件）")
     if args.pdf and find_soffice() is None:
-        print("zerentian：错误：--pdf 需要 LibreOffice（soffice），请先安装或去掉 --pdf", file=sys.stderr)
-        return 2
+        raise UsageError("--pdf 需要 LibreOffice（soffice），请先安装或去掉 --pdf")
     outcomes = read_profiles(kb, paths, args.out)
     ready = [o for o in outcomes if o.ok]
     with progress(len(ready), "生成文书") as advance:
@@ -261,26 +267,8 @@ def progress(total: int, label: str):
         yield lambda unit: bar.update(task, advance=1, description=f"{label}：{unit}")
 
 
-def gather(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Profiles and workbooks among the given files and folders (folders searched through)."""
-    profiles, workbooks = [], []
-    for path in paths:
-        if not path.exists():
-            print(f"zerentian：错误：找不到文件或目录“{path}”", file=sys.stderr)
-            raise SystemExit(2)
-        found = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for item in found:
-            if item.name.startswith((".", "~$")) or not item.is_file():
-                continue
-            if item.suffix in {".yaml", ".yml"}:
-                profiles.append(item)
-            elif item.suffix == ".xlsx":
-                workbooks.append(item)
-    return profiles, workbooks
-
-
 def run_collect(args) -> int:
-    from .collect import check_against_plan, read_returned
+    from .collect import match_returns
     from .compile import compile_unit
     from .figures import unit_figures
     from .render.gbt9704 import cn_date
@@ -288,10 +276,11 @@ def run_collect(args) -> int:
     from .write import write_pack
 
     kb = load.load_content(args.content)
-    profile_files, workbooks = gather(args.paths)
+    files = input_files(args.paths, (*PROFILE_SUFFIXES, ".xlsx"))
+    profile_files = [f for f in files if f.suffix in PROFILE_SUFFIXES]
+    workbooks = [f for f in files if f.suffix == ".xlsx"]
     if not profile_files:
-        print("zerentian：错误：请同时给出单位档案（.yaml），用来核对报送的表格", file=sys.stderr)
-        return 2
+        raise UsageError("请同时给出单位档案（.yaml），用来核对报送的表格")
     problems: list[Problem] = []
     plans = {}
     for path in profile_files:
@@ -301,31 +290,9 @@ def run_collect(args) -> int:
             problems.extend(exc.problems)
             continue
         plans[plan.profile.单位] = plan
-    returns: dict[str, dict] = {unit: {} for unit in plans}
-    rejected: dict[str, list[str]] = {unit: [] for unit in plans}
-    for path in workbooks:
-        try:
-            returned = read_returned(path)
-        except ProblemsFound as exc:
-            problems.extend(exc.problems)
-            continue
-        if returned is None:
-            continue
-        name = str(path)
-        plan = plans.get(returned.unit)
-        if plan is None:
-            problems.append(Problem(name, 1, 1, f"这是“{returned.unit}”的{returned.kind}，但所给单位档案中没有这个单位："
-                                                 "请确认报送单位，或一并给出该单位的档案"))
-        elif returned.kind in returns[returned.unit]:
-            first = returns[returned.unit][returned.kind].path
-            problems.append(Problem(name, 1, 1, f"“{returned.unit}”的{returned.kind}报送了两份（另一份：{first}）：只保留一份"))
-            rejected[returned.unit].append(name)
-        elif found := check_against_plan(returned, plan):
-            problems.extend(found)
-            rejected[returned.unit].append(name)
-        else:
-            returns[returned.unit][returned.kind] = returned
-    units = [unit_figures(plan, returns[unit], args.as_of, rejected[unit]) for unit, plan in plans.items()]
+    returns, refused, found = match_returns(plans, workbooks)
+    problems += found
+    units = [unit_figures(plan, returns[unit], args.as_of, refused[unit]) for unit, plan in plans.items()]
     report(problems)
     if args.json:
         print(json.dumps({"截止日期": args.as_of.isoformat(), "units": [u.as_json() for u in units]},
@@ -339,23 +306,23 @@ def run_collect(args) -> int:
             rate = "—" if unit.total.rate is None else f"{unit.total.rate}%"
             print(f"{unit.plan.profile.单位}：应完成 {unit.total.due}，已完成 {unit.total.done}，逾期 {unit.total.overdue}，完成率 {rate}")
         print(f"汇总已写入 {args.out}/index.html 和 {args.out}/汇总.xlsx")
-    return 1 if [p for p in problems if not p.message.startswith("提示")] else 0
+    return 1 if errors(problems) else 0
 
 
 def run_burden(args) -> int:
     from .burden import burden_report
 
-    [path] = profile_paths([args.path])
+    if not args.path.is_file():
+        raise UsageError(f"找不到单位档案文件“{args.path}”（请给出一个 .yaml 文件）")
     kb = load.load_content(args.content)
-    loaded = load_profile(path, kb)
+    loaded = load_profile(args.path, kb)
     print(burden_report(kb, loaded.profile))
     return 0
 
 
 def run_new(args) -> int:
     if args.path.exists():
-        print(f"zerentian：错误：“{args.path}”已存在，不会覆盖：请换一个文件名", file=sys.stderr)
-        return 2
+        raise UsageError(f"“{args.path}”已存在，不会覆盖：请换一个文件名")
     starter.write_starter(args.path, args.level)
     print(f"已生成单位档案模板：{args.path}。按注释填写后运行：zerentian check {args.path}")
     return 0

@@ -15,9 +15,28 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .compile import UnitPlan
 from .problems import Problem, ProblemsFound, display_path
-from .render.xlsx import PROPERTY_KIND, PROPERTY_UNIT, PROPERTY_YEAR, RECONCILED, STATUS
+from .render.xlsx import (
+    CATEGORY,
+    COMPLETED,
+    ID,
+    ITEM,
+    LEDGER,
+    NUMBER,
+    PROPERTY_KIND,
+    PROPERTY_UNIT,
+    PROPERTY_YEAR,
+    RECONCILE,
+    RECONCILED,
+    SCORE,
+    SCORES,
+    STATUS,
+    STATUS_COLUMN,
+    SUBJECT,
+    TITLE,
+    VETO,
+    VOTES,
+)
 
-LEDGER, SCORES, VOTES = "工作台账", "考核评分表", "民主测评表"
 DONE = {STATUS[-1], "完成"}
 TICKS = {"√", "✓", "✔", "v", "V"}
 VETO_MARKS = {"是", "发生", *TICKS}
@@ -28,7 +47,6 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 @dataclass(frozen=True)
 class LedgerEntry:
     done: bool
-    completed: date | None
     reconciled: bool
 
 
@@ -105,53 +123,53 @@ def _cell(row: tuple, cols: dict[str, int], heading: str):
 
 
 def _read_ledger(ws: Worksheet, returned: Returned, name: str) -> list[Problem]:
-    header_row, cols = _header(ws, name, ("编号", "完成情况"))
+    header_row, cols = _header(ws, name, (ID, STATUS_COLUMN))
     problems, seen = [], {}
     for line, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
-        occurrence = _text(_cell(row, cols, "编号"))
+        occurrence = _text(_cell(row, cols, ID))
         if not occurrence:
             continue
         if occurrence in seen:
-            problems.append(Problem(name, line, cols["编号"] + 1, f"编号“{occurrence}”重复（第 {seen[occurrence]} 行已有）：每个编号只能有一行"))
+            problems.append(Problem(name, line, cols[ID] + 1, f"编号“{occurrence}”重复（第 {seen[occurrence]} 行已有）：每个编号只能有一行"))
             continue
         seen[occurrence] = line
         try:
-            completed = parse_date(_cell(row, cols, "完成日期"))
+            parse_date(_cell(row, cols, COMPLETED))  # not counted, but an impossible date means a mistyped row
         except ValueError:
-            problems.append(Problem(name, line, cols["完成日期"] + 1,
-                                    f"完成日期“{_text(_cell(row, cols, '完成日期'))}”不是有效日期："
+            problems.append(Problem(name, line, cols[COMPLETED] + 1,
+                                    f"完成日期“{_text(_cell(row, cols, COMPLETED))}”不是有效日期："
                                     f"请写成 {returned.year}-03-31 这样"))
             continue
         returned.entries[occurrence] = LedgerEntry(
-            done=_text(_cell(row, cols, "完成情况")) in DONE, completed=completed,
-            reconciled=_text(_cell(row, cols, "对账销号")) == RECONCILED[-1],
+            done=_text(_cell(row, cols, STATUS_COLUMN)) in DONE,
+            reconciled=_text(_cell(row, cols, RECONCILE)) == RECONCILED[-1],
         )
     return problems
 
 
 def _read_scores(ws: Worksheet, returned: Returned, name: str) -> list[Problem]:
-    header_row, cols = _header(ws, name, ("考核项目", "得分"))
+    header_row, cols = _header(ws, name, (ITEM, SCORE))
     problems = []
     for line, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
-        item, score = _text(_cell(row, cols, "考核项目")), _cell(row, cols, "得分")
-        if _text(_cell(row, cols, "类别")) == "一票否决":
+        item, score = _text(_cell(row, cols, ITEM)), _cell(row, cols, SCORE)
+        if _text(_cell(row, cols, CATEGORY)) == VETO:
             if _text(score) in VETO_MARKS:
                 returned.vetoed.append(item)
         elif item and _text(score):
             if not isinstance(score, int | float):
-                problems.append(Problem(name, line, cols["得分"] + 1, f"得分“{_text(score)}”不是数字：请填写分数"))
+                problems.append(Problem(name, line, cols[SCORE] + 1, f"得分“{_text(score)}”不是数字：请填写分数"))
                 continue
             returned.scores.append((item, float(score)))
     return problems
 
 
 def _read_votes(ws: Worksheet, returned: Returned, name: str) -> list[Problem]:
-    header_row, cols = _header(ws, name, ("测评对象",))
-    grades = [heading for heading in cols if heading not in {"序号", "测评对象", "职务"}]
+    header_row, cols = _header(ws, name, (SUBJECT,))
+    grades = [heading for heading in cols if heading not in {NUMBER, SUBJECT, TITLE}]
     problems = []
     for line, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
-        subject = _text(_cell(row, cols, "测评对象"))
-        if not subject or not isinstance(_cell(row, cols, "序号"), int):
+        subject = _text(_cell(row, cols, SUBJECT))
+        if not subject or not isinstance(_cell(row, cols, NUMBER), int):
             continue
         votes = {}
         for grade in grades:
@@ -179,3 +197,37 @@ def check_against_plan(returned: Returned, plan: UnitPlan) -> list[Problem]:
         return [Problem(name, 1, 1, f"有 {len(unknown)} 个编号不属于“{plan.profile.单位}”{plan.year} 年度台账（{sample}）："
                                     "请勿复制其他单位或其他年度的行，或重新生成台账")]
     return []
+
+
+def match_returns(plans: dict[str, UnitPlan], workbooks: list[Path]
+                  ) -> tuple[dict[str, dict[str, Returned]], dict[str, list[str]], list[Problem]]:
+    """Each returned workbook to its unit's plan: (unit → kind → return, unit → refused files, problems).
+
+    A workbook is refused whole when it belongs to no given unit, repeats one already read,
+    or holds what the unit's plan does not; the other workbooks are still read.
+    """
+    returns: dict[str, dict[str, Returned]] = {unit: {} for unit in plans}
+    refused: dict[str, list[str]] = {unit: [] for unit in plans}
+    problems: list[Problem] = []
+    for path in workbooks:
+        try:
+            returned = read_returned(path)
+        except ProblemsFound as exc:
+            problems.extend(exc.problems)
+            continue
+        if returned is None:
+            continue
+        name, plan = display_path(path), plans.get(returned.unit)
+        if plan is None:
+            problems.append(Problem(name, 1, 1, f"这是“{returned.unit}”的{returned.kind}，但所给单位档案中没有这个单位："
+                                                 "请确认报送单位，或一并给出该单位的档案"))
+            continue
+        earlier = returns[returned.unit].get(returned.kind)
+        found = ([Problem(name, 1, 1, f"“{returned.unit}”的{returned.kind}报送了两份（另一份：{display_path(earlier.path)}）："
+                                      "只保留一份")] if earlier else check_against_plan(returned, plan))
+        if found:
+            problems.extend(found)
+            refused[returned.unit].append(name)
+        else:
+            returns[returned.unit][returned.kind] = returned
+    return returns, refused, problems

@@ -5,13 +5,13 @@ Renderers get a UnitPlan and never look at YAML or the knowledge base again.
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from .load import KnowledgeBase
 from .profile import Leader, Profile, Subunit
 from .schedule import describe, due_dates
-from .schema import Area, Band, Case, Duty, Form, Item, Risk, Rule, Scheme, Tier
+from .schema import Area, Band, Case, Duty, Form, Item, Risk, Scheme, Tier
 from .vocabulary import DOMAINS, PROFILE_DUTIES, PROFILE_LEVELS
 
 
@@ -54,7 +54,6 @@ class Occurrence:
     due: date
     duty: Duty
     holder: Holder
-    number: int       # n-th occurrence of this duty for this holder in the year
 
 
 LETTER_UPPER, LETTER_MEMBER, LETTER_SUBUNIT = "上级-本单位", "书记-班子成员", "本单位-下属单位"
@@ -92,6 +91,7 @@ class AssessmentForm:
     bad_vote_ratio: float | None
     bad_grade: str | None
     methods: tuple[str, ...]
+    results_use: tuple[str, ...]
     basis: tuple[Scheme, ...]
 
     # The wording of each rule, the same in the Word and the Excel forms.
@@ -142,6 +142,7 @@ def assessment_form(kb: KnowledgeBase, level: str) -> AssessmentForm:
         bad_vote_ratio=ratio.evaluation.bad_vote_ratio if ratio else None,
         bad_grade=ratio.evaluation.bad_grade if ratio else None,
         methods=tuple(dict.fromkeys(m for s in own for m in s.methods)),
+        results_use=tuple(dict.fromkeys(u for s in own for u in s.results_use)),
         basis=tuple(used.values()),
     )
 
@@ -151,19 +152,15 @@ class UnitPlan:
     """What one unit's pack holds. `blank` plans come from a synthetic profile: print fill-in lines."""
 
     profile: Profile
-    level: str
     year: int
     domains: tuple[str, ...]
     collective: Holder
     leaders: list[Holder]
     letters: list[Letter]
     occurrences: list[Occurrence]
-    schemes: list[Scheme]
     assessment: AssessmentForm
     cases: list[Case]
     forms: list[Form]
-    rules: list[Rule]
-    subordinate_duties: dict[str, Holder] = field(default_factory=dict)
     blank: bool = False
 
     @property
@@ -196,7 +193,7 @@ def occurrences_for(holders: list[Holder], year: int) -> list[Occurrence]:
             if duty.frequency is None:
                 continue
             for number, due in enumerate(due_dates(duty.frequency, year), 1):
-                result.append(Occurrence(f"{year}-{duty.id}-{holder.key}-{number:02d}", due, duty, holder, number))
+                result.append(Occurrence(f"{year}-{duty.id}-{holder.key}-{number:02d}", due, duty, holder))
     result.sort(key=lambda o: (o.due, o.holder.key, o.duty.id))
     return result
 
@@ -236,22 +233,18 @@ def compile_unit(kb: KnowledgeBase, profile: Profile) -> UnitPlan:
     letters = [Letter(LETTER_UPPER, profile.上级, "", profile.单位, secretary.姓名, collective)]
     letters += [Letter(LETTER_MEMBER, profile.单位, secretary.姓名, f"{h.name}（{h.title}）", h.name, h)
                 for h in leaders if h is not first]
-    subordinate: dict[str, Holder] = {}
     for unit in profile.下属单位:
         sub_level = PROFILE_LEVELS[unit.层级]
         holder = Holder(key=_key(unit.单位), label="下属单位", name=unit.负责人, title=unit.职务, role="collective",
                         duties=tuple(select_duties(kb, sub_level, "collective", [], domains)
                                      + select_duties(kb, sub_level, "first_responsible", [], domains)))
-        subordinate[unit.单位] = holder
         letters.append(Letter(LETTER_SUBUNIT, profile.单位, secretary.姓名, unit.单位, unit.负责人, holder))
     return UnitPlan(
-        profile=profile, level=level, year=profile.年度, domains=domains,
+        profile=profile, year=profile.年度, domains=domains,
         collective=collective, leaders=leaders, letters=letters,
         occurrences=occurrences_for([collective, *leaders], profile.年度),
-        schemes=[s for s in kb.schemes.values() if s.scope is None and (not s.levels or level in s.levels)],
         assessment=assessment_form(kb, level),
-        cases=list(kb.cases.values()), forms=list(kb.forms.values()), rules=list(kb.rules.values()),
-        subordinate_duties=subordinate,
+        cases=list(kb.cases.values()), forms=list(kb.forms.values()),
     )
 
 

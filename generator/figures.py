@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from .collect import LEDGER, SCORES, VOTES, Returned
+from .collect import LEDGER, SCORES, VOTES, LedgerEntry, Returned
 from .compile import Occurrence, UnitPlan
 from .scoring import assessed_grade, evaluate
 
@@ -21,14 +21,15 @@ class Tally:
         """完成率 in percent: the share of what is due that is done."""
         return round(100 * (self.due - self.overdue) / self.due, 1) if self.due else None
 
-    def count(self, occurrence: Occurrence, returned: Returned | None, as_of: date) -> None:
-        entry = returned.entries.get(occurrence.id) if returned else None
+    def count(self, entry: LedgerEntry | None, is_due: bool) -> bool:
+        """Count one occurrence; True when it is overdue."""
         done = bool(entry and entry.done)
-        is_due = occurrence.due <= as_of
+        late = is_due and not done
         self.due += is_due
         self.done += done
-        self.overdue += is_due and not done
+        self.overdue += late
         self.unreconciled += done and not entry.reconciled
+        return late
 
     def as_json(self) -> dict:
         return {"应完成": self.due, "已完成": self.done, "逾期": self.overdue, "完成率": self.rate, "待销号": self.unreconciled}
@@ -64,11 +65,11 @@ def unit_figures(plan: UnitPlan, returned: dict[str, Returned], as_of: date, rej
     ledger = returned.get(LEDGER)
     people: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
     for occurrence in plan.occurrences:
-        figures.total.count(occurrence, ledger, as_of)
-        holder = occurrence.holder
-        people[(holder.label, holder.name, holder.key)].count(occurrence, ledger, as_of)
         entry = ledger.entries.get(occurrence.id) if ledger else None
-        if occurrence.due <= as_of and not (entry and entry.done):
+        is_due = occurrence.due <= as_of
+        holder = occurrence.holder
+        people[(holder.label, holder.name, holder.key)].count(entry, is_due)
+        if figures.total.count(entry, is_due):
             figures.overdue.append(occurrence)
     figures.people = dict(people)
     form = plan.assessment

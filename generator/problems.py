@@ -10,9 +10,15 @@ class Problem:
     line: int
     col: int
     message: str
+    hint: bool = False  # worth saying, but the input can still be used
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+        return f"{self.file}:{self.line}:{self.col}: {'提示：' if self.hint else ''}{self.message}"
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """The problems that make an input unusable (hints left out)."""
+    return [p for p in problems if not p.hint]
 
 
 class ProblemsFound(Exception):

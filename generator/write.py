@@ -62,8 +62,6 @@ MANIFEST = ".zerentian-manifest.json"
 
 @dataclass
 class WriteResult:
-    written: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)  # edited by the user since we wrote them
     removed: list[Path] = field(default_factory=list)  # generated last time, unedited, no longer part of the pack
 
@@ -118,7 +116,6 @@ def _write_into(folder: Path, files: dict[str, bytes], force: bool) -> WriteResu
         if target.exists():
             current = _digest(target.read_bytes())
             if current == digest:
-                result.unchanged.append(name)
                 manifest[name] = digest
                 continue
             if manifest.get(name) != current and not force:
@@ -126,7 +123,6 @@ def _write_into(folder: Path, files: dict[str, bytes], force: bool) -> WriteResu
                 continue
         write_bytes_atomic(target, data)
         manifest[name] = digest
-        result.written.append(name)
     _drop_stale(folder, manifest, files, force, result)
     write_text_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True))
     return result

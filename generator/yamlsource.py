@@ -49,9 +49,9 @@ class YamlDocument:
                 return Spot(1, 1)
             loc = loc[:-1]
 
-    def problem(self, loc: Path_, message: str, *, key: bool = False) -> Problem:
+    def problem(self, loc: Path_, message: str, *, key: bool = False, hint: bool = False) -> Problem:
         spot = self.spot(loc, key=key)
-        return Problem(self.name, spot.line, spot.col, message)
+        return Problem(self.name, spot.line, spot.col, message, hint)
 
 
 def _spot(node: yaml.Node) -> Spot:

@@ -1,5 +1,7 @@
 """A township clerk generates the year's pack; the county office packs many units at once."""
 
+import re
+import zipfile
 from collections import Counter
 from datetime import date, datetime
 
@@ -47,6 +49,12 @@ def test_a_township_gets_every_document_of_its_pack(township_pack, township_plan
     assert len(letters) == 1 + (len(profile.班子成员) - 1) + len(profile.下属单位)
     assert all(any(unit.单位 in n for n in letters) for unit in profile.下属单位)
     assert sorted(promises) == sorted(f"03-廉政承诺书-{m.姓名}.docx" for m in profile.班子成员)
+
+
+def test_a_members_letter_names_their_contact_point(township_pack):
+    with zipfile.ZipFile(township_pack / "02-责任书-周立新与吴晓岚.docx") as docx:
+        text = re.sub(r"<[^>]+>", "", docx.read("word/document.xml").decode("utf-8"))
+    assert "联系指导东坪村党支部" in text
 
 
 def ledger_rows(path):

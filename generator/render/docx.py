@@ -242,6 +242,9 @@ def letter_goals(holder: Holder) -> list[str]:
         goals.append(f"按时完成{titles(recurring)}等{len(recurring)}项定期工作，按时间节点对账销号。")
     if holder.risks:
         goals.append(f"分管的{area_names(holder)}领域{len(holder.risks)}个廉政风险点防控措施落实到位。")
+    if holder.contacts:
+        points = "、".join(u.单位 for u in holder.contacts)
+        goals.append(f"联系指导{points}，督促其落实责任书各项任务，做到压力传导到位。")
     goals.append("全年不发生违反中央八项规定精神问题，不发生因履责不力被问责的情形。")
     return goals
 
@@ -276,7 +279,7 @@ ACCOUNTABILITY_KINDS = ("问责", "组织处理", "纪律处分")
 def accountability(plan: UnitPlan, holder: Holder) -> list[str]:
     ids = {d.id for d in holder.duties}
     cases = [c for c in plan.cases if ids & set(c.duties)]
-    uses = list(dict.fromkeys(u for s in plan.schemes for u in s.results_use))[:3]
+    uses = plan.assessment.results_use[:3]
     items = []
     if uses:
         items.append(f"考核结果{'；'.join(uses)}。")
@@ -359,8 +362,8 @@ def plan_goals(plan: UnitPlan) -> list[str]:
     risks = sum(len(h.risks) for h in plan.leaders)
     if risks:
         goals.append(f"班子成员分管领域{risks}个廉政风险点防控措施落实到位。")
-    if plan.subordinate_duties:
-        goals.append(f"与{len(plan.subordinate_duties)}个下属单位签订责任书，压力逐级传导到基层。")
+    if plan.profile.下属单位:
+        goals.append(f"与{len(plan.profile.下属单位)}个下属单位签订责任书，压力逐级传导到基层。")
     return goals
 
 

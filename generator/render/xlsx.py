@@ -14,7 +14,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..compile import UnitPlan, responsibility_rows
 from .gbt9704 import FONTS
 
-LEDGER_COLUMNS = ("编号", "责任主体", "责任人", "事项", "时间节点", "佐证材料", "完成情况", "完成日期", "对账销号", "备注")
+# The kinds of workbook, stored in each file's properties and as its sheet name.
+DUTY_LIST, LEDGER, SCORES, VOTES = "责任清单", "工作台账", "考核评分表", "民主测评表"
+
+# Headings `collect` finds its columns by, wherever a clerk moves them.
+ID, DUE, STATUS_COLUMN, COMPLETED, RECONCILE = "编号", "时间节点", "完成情况", "完成日期", "对账销号"
+NUMBER, CATEGORY, ITEM, SCORE, VETO = "序号", "类别", "考核项目", "得分", "一票否决"
+SUBJECT, TITLE = "测评对象", "职务"
+
+LEDGER_COLUMNS = (ID, "责任主体", "责任人", "事项", DUE, "佐证材料", STATUS_COLUMN, COMPLETED, RECONCILE, "备注")
 LEDGER_WIDTHS = (30, 12, 10, 46, 16, 22, 10, 14, 10, 16)
 STATUS = ("未开始", "进行中", "已完成")
 RECONCILED = ("未销号", "已销号")
@@ -45,7 +53,10 @@ _STYLES = (_style("表头", bold=True, centered=True, fill=_HEADER_FILL), _style
 PROPERTY_UNIT, PROPERTY_YEAR, PROPERTY_KIND = "单位", "年度", "文书"
 
 
-def _workbook(plan: UnitPlan, kind: str) -> Workbook:
+def _workbook(plan: UnitPlan, kind: str, heading: str, columns: tuple[str, ...],
+              widths: tuple[int, ...]) -> tuple[Workbook, Worksheet]:
+    """A workbook that says whose and what it is, with one sheet: a title row, a header row
+    repeated on every printed page, landscape A4."""
     wb = Workbook()
     for style in _STYLES:
         wb.add_named_style(style)
@@ -53,12 +64,8 @@ def _workbook(plan: UnitPlan, kind: str) -> Workbook:
     wb.custom_doc_props.append(IntProperty(name=PROPERTY_YEAR, value=plan.year))
     wb.custom_doc_props.append(StringProperty(name=PROPERTY_KIND, value=kind))
     wb.properties.title = f"{plan.profile.单位}{plan.year}年度{kind}"
-    return wb
-
-
-def _sheet(wb: Workbook, title: str, heading: str, columns: tuple[str, ...], widths: tuple[int, ...]) -> Worksheet:
-    """A sheet with a title row, a header row repeated on every printed page, landscape A4."""
-    ws = wb.create_sheet(title)
+    del wb[wb.sheetnames[0]]  # the empty default sheet
+    ws = wb.create_sheet(kind)
     ws.append([heading])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
     ws["A1"].font = Font(name=FONTS.heading1, size=16)
@@ -76,7 +83,7 @@ def _sheet(wb: Workbook, title: str, heading: str, columns: tuple[str, ...], wid
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    return ws
+    return wb, ws
 
 
 def _rows(ws: Worksheet, rows: list[list], centered: set[int] = frozenset()) -> None:
@@ -87,57 +94,60 @@ def _rows(ws: Worksheet, rows: list[list], centered: set[int] = frozenset()) -> 
 
 
 def _save(wb: Workbook) -> bytes:
-    del wb[wb.sheetnames[0]]  # the empty default sheet
     buffer = BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
 
 
 def responsibility_list(plan: UnitPlan) -> bytes:
-    wb = _workbook(plan, "责任清单")
     columns = ("序号", "责任主体", "类别", "责任内容", "工作措施", "责任人", "时限")
-    ws = _sheet(wb, "责任清单", f"{plan.profile.单位}{plan.year}年度党风廉政建设责任清单", columns,
-                (6, 18, 16, 50, 30, 16, 14))
+    wb, ws = _workbook(plan, DUTY_LIST, f"{plan.profile.单位}{plan.year}年度党风廉政建设责任清单", columns,
+                       (6, 18, 16, 50, 30, 16, 14))
     _rows(ws, [[i, r.section, r.category, r.content, r.measures, r.holder, r.deadline]
                for i, r in enumerate(responsibility_rows(plan), 1)], centered={1, 7})
     return _save(wb)
 
 
+def _ledger_column(heading: str) -> str:
+    return get_column_letter(LEDGER_COLUMNS.index(heading) + 1)
+
+
 def ledger(plan: UnitPlan) -> bytes:
     """Every dated occurrence, with drop-downs, overdue highlighting and real date cells."""
-    wb = _workbook(plan, "工作台账")
-    ws = _sheet(wb, "工作台账", f"{plan.profile.单位}{plan.year}年度党风廉政建设工作台账", LEDGER_COLUMNS,
-                LEDGER_WIDTHS)
+    wb, ws = _workbook(plan, LEDGER, f"{plan.profile.单位}{plan.year}年度党风廉政建设工作台账", LEDGER_COLUMNS,
+                       LEDGER_WIDTHS)
     _rows(ws, [[o.id, o.holder.label, o.holder.name, f"{o.duty.title}：{o.duty.text}", o.due,
-                "、".join(o.duty.evidence), "未开始", None, "未销号", None] for o in plan.occurrences],
+                "、".join(o.duty.evidence), STATUS[0], None, RECONCILED[0], None] for o in plan.occurrences],
           centered={2, 3, 5, 7, 8, 9})
     last = max(ws.max_row, 3)
-    for row in ws.iter_rows(min_row=3, min_col=5, max_col=8):
-        row[0].number_format = row[3].number_format = DATE_FORMAT
+    due, status_col, completed_col, reconcile_col = map(_ledger_column, (DUE, STATUS_COLUMN, COMPLETED, RECONCILE))
+    for column in (due, completed_col):
+        for (cell,) in ws[f"{column}3:{column}{last}"]:
+            cell.number_format = DATE_FORMAT
     status = DataValidation(type="list", formula1=f'"{",".join(STATUS)}"', allow_blank=True,
-                            error="请从下拉列表中选择", errorTitle="完成情况")
+                            error="请从下拉列表中选择", errorTitle=STATUS_COLUMN)
     reconciled = DataValidation(type="list", formula1=f'"{",".join(RECONCILED)}"', allow_blank=True,
-                                error="请从下拉列表中选择", errorTitle="对账销号")
+                                error="请从下拉列表中选择", errorTitle=RECONCILE)
     completed = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True,
-                               error="请填写日期，如 2026-03-31", errorTitle="完成日期")
-    for validation, column in ((status, "G"), (reconciled, "I"), (completed, "H")):
+                               error="请填写日期，如 2026-03-31", errorTitle=COMPLETED)
+    for validation, column in ((status, status_col), (reconciled, reconcile_col), (completed, completed_col)):
         ws.add_data_validation(validation)
         validation.add(f"{column}3:{column}{last}")
-    ws.conditional_formatting.add(f"A3:J{last}", FormulaRule(
-        formula=[f'AND($G3<>"{STATUS[-1]}",$E3<>"",$E3<TODAY())'], fill=_OVERDUE_FILL))
-    wb.defined_names["台账"] = DefinedName("台账", attr_text=f"'工作台账'!$A$2:$J${last}")
+    end = _ledger_column(LEDGER_COLUMNS[-1])
+    ws.conditional_formatting.add(f"A3:{end}{last}", FormulaRule(
+        formula=[f'AND(${status_col}3<>"{STATUS[-1]}",${due}3<>"",${due}3<TODAY())'], fill=_OVERDUE_FILL))
+    wb.defined_names["台账"] = DefinedName("台账", attr_text=f"'{LEDGER}'!$A$2:${end}${last}")
     return _save(wb)
 
 
 def score_sheet(plan: UnitPlan) -> bytes:
     form = plan.assessment
-    wb = _workbook(plan, "考核评分表")
-    ws = _sheet(wb, "考核评分表", f"{plan.profile.单位}{plan.year}年度党风廉政建设责任制考核评分表",
-                ("序号", "类别", "考核项目", "考核内容及评分标准", "分值", "得分", "扣分说明"), (6, 14, 20, 50, 8, 8, 20))
+    wb, ws = _workbook(plan, SCORES, f"{plan.profile.单位}{plan.year}年度党风廉政建设责任制考核评分表",
+                       (NUMBER, CATEGORY, ITEM, "考核内容及评分标准", "分值", SCORE, "扣分说明"), (6, 14, 20, 50, 8, 8, 20))
     _rows(ws, [[i, item.category or "", item.title, "；".join(filter(None, (item.text, item.deduction))),
                 item.points, None, None] for i, item in enumerate(form.items, 1)], centered={1, 5, 6})
     for veto in form.vetoes:
-        _rows(ws, [["", "一票否决", veto, "发生即评为最低等次", "", "", ""]])
+        _rows(ws, [["", VETO, veto, "发生即评为最低等次；发生的请在“得分”栏填“是”", "", "", ""]])
     _rows(ws, [["", "合计", "", "", None, None, ""]])
     total = ws.max_row
     ws.cell(total, 6).value = f"=SUM(F3:F{total - 1})"
@@ -148,9 +158,8 @@ def score_sheet(plan: UnitPlan) -> bytes:
 def evaluation_sheet(plan: UnitPlan) -> bytes:
     form = plan.assessment
     tiers = [t.grade for t in form.tiers]
-    wb = _workbook(plan, "民主测评表")
-    ws = _sheet(wb, "民主测评表", f"{plan.profile.单位}{plan.year}年度领导班子和领导干部民主测评表",
-                ("序号", "测评对象", "职务", *tiers), (6, 20, 26, *(10 for _ in tiers)))
+    wb, ws = _workbook(plan, VOTES, f"{plan.profile.单位}{plan.year}年度领导班子和领导干部民主测评表",
+                       (NUMBER, SUBJECT, TITLE, *tiers), (6, 20, 26, *(10 for _ in tiers)))
     subjects = [("领导班子", "")] + [(h.name, h.title) for h in plan.leaders]
     _rows(ws, [[i, name, title, *("" for _ in tiers)] for i, (name, title) in enumerate(subjects, 1)],
           centered=set(range(1, len(tiers) + 4)))
