@@ -9,13 +9,12 @@ import re
 from .compile import Holder, Letter, UnitPlan, compile_unit
 from .load import KnowledgeBase
 from .profile import Profile
-from .schedule import describe, due_dates
+from .schedule import RHYTHM_WORDS, describe, due_dates
 from .schema import Duty
 
-_PER_YEAR = {"每月": 12, "每季度": 4, "季度": 4, "每半年": 2, "半年": 2, "每年": 1, "年初": 1, "年中": 1, "年底": 1, "年终": 1}
 _COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 # A rhythm word, then (in the same clause) an optional count: 每年至少听取2次, 每季度上报不少于3篇.
-_RHYTHM = re.compile(r"(每月|每季度|季度|每半年|半年|每年|年初|年中|年底|年终)([^，。；、（）]{0,12}?([一两二三四五六]|\d+)\s*[次篇回轮])?")
+_RHYTHM = re.compile(f"({'|'.join(RHYTHM_WORDS)})" + r"([^，。；、（）]{0,12}?([一两二三四五六]|\d+)\s*[次篇回轮])?")
 
 
 def stated_per_year(text: str) -> int | None:
@@ -23,7 +22,7 @@ def stated_per_year(text: str) -> int | None:
     counts = []
     for word, _, number in _RHYTHM.findall(text):
         times = int(number) if number.isdigit() else _COUNT.get(number, 1)
-        counts.append(_PER_YEAR[word] * times)
+        counts.append(RHYTHM_WORDS[word] * times)
     return max(counts) if counts else None
 
 

@@ -312,10 +312,11 @@ def run_collect(args) -> int:
 def run_burden(args) -> int:
     from .burden import burden_report
 
-    if not args.path.is_file():
-        raise UsageError(f"找不到单位档案文件“{args.path}”（请给出一个 .yaml 文件）")
+    if args.path.is_dir():
+        raise UsageError(f"“{args.path}”是文件夹：请给出一个单位档案文件")
+    [path] = input_files([args.path])
     kb = load.load_content(args.content)
-    loaded = load_profile(args.path, kb)
+    loaded = load_profile(path, kb)
     print(burden_report(kb, loaded.profile))
     return 0
 

@@ -10,6 +10,10 @@ from .vocabulary import PERIOD_LABELS
 PERIOD_MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1}
 WINDOW_MONTHS = {"年初": (1, 3), "年中": (6, 7), "年底": (11, 12)}
 
+# How source wording states a rhythm, and how many times a year each word means (longest first, for regexes).
+RHYTHM_WORDS = {"每季度": 4, "每半年": 2, "每月": 12, "季度": 4, "半年": 2, "每年": 1,
+                "年初": 1, "年中": 1, "年底": 1, "年终": 1}
+
 
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])

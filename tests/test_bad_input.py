@@ -39,14 +39,18 @@ PROFILE_MISTAKES = {
 OCCURRENCE = {"duplicate key": 1, "second first responsible": 2}
 
 
+COMMANDS = {"check": (), "pack": ("--out", "out")}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("mistake", PROFILE_MISTAKES)
-def test_a_bad_profile_is_reported_at_its_line(tmp_path, mistake):
+def test_a_bad_profile_is_reported_at_its_line_and_nothing_is_written(tmp_path, mistake, command):
     text, marker, message = PROFILE_MISTAKES[mistake]
     profile = tmp_path / "青石镇.yaml"
     profile.write_text(text, encoding="utf-8")
     before = tree(tmp_path)
 
-    run = zerentian("check", profile, cwd=tmp_path)
+    run = zerentian(command, profile, *COMMANDS[command], cwd=tmp_path)
 
     line = line_of(text, marker, OCCURRENCE.get(mistake, 1))
     assert run.code == 1, run.err

@@ -8,9 +8,10 @@ import yaml
 from conftest import CONTENT, EXAMPLES, ROOT, zerentian
 
 from generator.load import load_content
+from generator.schedule import RHYTHM_WORDS
 
 SECTIONS = sorted((ROOT / "tests" / "data" / "sections").glob("*.yaml"))
-RHYTHM = re.compile(r"每年|每半年|半年|每季度|季度|每月|年初|年中|年底|年终")
+RHYTHM = re.compile("|".join(RHYTHM_WORDS))
 
 
 @pytest.fixture(scope="module")

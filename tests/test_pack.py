@@ -9,7 +9,6 @@ import pytest
 from conftest import CONTENT, EXAMPLES, require_tool, tree, zerentian
 from icalendar import Calendar
 from openpyxl import load_workbook
-from test_bad_input import OCCURRENCE, PROFILE_MISTAKES, line_of
 
 from generator.compile import compile_unit
 from generator.load import load_content
@@ -135,21 +134,6 @@ def test_one_bad_profile_does_not_stop_the_county(tmp_path):
     assert "白水镇.yaml:" in run.err and "1 个单位失败" in run.out
     folders = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert folders == sorted(["中共青石镇委员会", "中共云岭县财政局党组", "中共东坪村支部委员会"])
-
-
-@pytest.mark.parametrize("mistake", PROFILE_MISTAKES)
-def test_a_bad_profile_packs_nothing(tmp_path, mistake):
-    text, marker, message = PROFILE_MISTAKES[mistake]
-    profile = tmp_path / "青石镇.yaml"
-    profile.write_text(text, encoding="utf-8")
-    before = tree(tmp_path)
-
-    run = zerentian("pack", profile, "--out", tmp_path / "out", cwd=tmp_path)
-
-    assert run.code == 1
-    assert f"青石镇.yaml:{line_of(text, marker, OCCURRENCE.get(mistake, 1))}:" in run.err and message in run.err
-    assert "Traceback" not in run.err
-    assert tree(tmp_path) == before
 
 
 def test_a_hostile_unit_name_stays_inside_out(tmp_path):
