@@ -19,12 +19,31 @@ def validate(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Problem]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        problems = [_problem(doc, model, err) for err in exc.errors(include_url=False)]
+        found = exc.errors(include_url=False)
+        misspelt = {_misspelling(model, err) for err in found if err["type"] == "extra_forbidden"}
+        problems = [_problem(doc, model, err) for err in found
+                    if not (err["type"] == "missing" and _clean(err["loc"]) in misspelt)]
         return None, sorted(set(problems))
 
 
+def _clean(loc) -> tuple:
+    return tuple(part for part in loc if not _is_union_tag(part))
+
+
+def _misspelling(model: type[BaseModel], err: dict) -> tuple | None:
+    """The field an unknown key most likely meant: its 'missing' error would only repeat the hint."""
+    loc = _clean(err["loc"])
+    close = _closest(str(loc[-1]), _fields_at(model, loc[:-1]))
+    return (*loc[:-1], close) if close else None
+
+
+def _closest(key: str, allowed: list[str]) -> str | None:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.3) if allowed else []
+    return close[0] if close else None
+
+
 def _problem(doc: YamlDocument, model: type[BaseModel], err: dict) -> Problem:
-    loc = tuple(part for part in err["loc"] if not _is_union_tag(part))
+    loc = _clean(err["loc"])
     kind = err["type"]
     if kind == "extra_forbidden":
         return doc.problem(loc, _unknown_key(model, loc), key=True)
@@ -42,8 +61,8 @@ def _is_union_tag(part: Any) -> bool:
 def _unknown_key(model: type[BaseModel], loc: tuple) -> str:
     key = str(loc[-1])
     allowed = _fields_at(model, loc[:-1])
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.3) if allowed else []
-    hint = f"是不是“{close[0]}”？" if close else ""
+    close = _closest(key, allowed)
+    hint = f"是不是“{close}”？" if close else ""
     listing = f"可用的键：{'、'.join(allowed)}" if allowed else "删掉它"
     return f"未知的键“{key}”：{hint}{listing}"
 

@@ -140,3 +140,11 @@ def test_a_new_profile_is_commented_and_must_be_filled_before_use(tmp_path):
     run = zerentian("check", target)
     assert run.code == 1 and "还没有填写" in run.err
     assert zerentian("new", target).code == 2, "an existing file is never overwritten"
+
+
+def test_a_misspelt_key_is_one_problem_not_two(tmp_path):
+    text, _, _ = PROFILE_MISTAKES["misspelt key"]
+    profile = tmp_path / "青石镇.yaml"
+    profile.write_text(text, encoding="utf-8")
+    run = zerentian("check", profile)
+    assert "是不是“姓名”" in run.err and "缺少必填项" not in run.err and "发现 1 处问题" in run.err
