@@ -1,6 +1,5 @@
 """Stage 1: read content/ into a validated, cross-checked KnowledgeBase."""
 
-import difflib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from .schema import (
     Source,
     Term,
 )
-from .validation import validate
+from .validation import closest, validate
 from .yamlsource import YamlDocument, read_yaml
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -183,5 +182,5 @@ def _ambiguous_aliases(kb: KnowledgeBase, origins: dict) -> list[Problem]:
 
 
 def _did_you_mean(value: str, candidates) -> str:
-    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
-    return f"，是不是“{close[0]}”？" if close else ""
+    close = closest(value, candidates)
+    return f"，是不是“{close}”？" if close else ""

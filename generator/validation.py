@@ -26,6 +26,9 @@ def validate(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Problem]
         return None, sorted(set(problems))
 
 
+KEY_CUTOFF = 0.3  # keys are two or three Chinese characters: one wrong character is still a match
+
+
 def _clean(loc) -> tuple:
     return tuple(part for part in loc if not _is_union_tag(part))
 
@@ -33,13 +36,15 @@ def _clean(loc) -> tuple:
 def _misspelling(model: type[BaseModel], err: dict) -> tuple | None:
     """The field an unknown key most likely meant: its 'missing' error would only repeat the hint."""
     loc = _clean(err["loc"])
-    close = _closest(str(loc[-1]), _fields_at(model, loc[:-1]))
+    close = closest(str(loc[-1]), _fields_at(model, loc[:-1]), KEY_CUTOFF)
     return (*loc[:-1], close) if close else None
 
 
-def _closest(key: str, allowed: list[str]) -> str | None:
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.3) if allowed else []
+def closest(value: str, candidates, cutoff: float = 0.6) -> str | None:
+    """The candidate a mistyped value most likely meant, if any is close enough."""
+    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=cutoff)
     return close[0] if close else None
+
 
 
 def _problem(doc: YamlDocument, model: type[BaseModel], err: dict) -> Problem:
@@ -61,7 +66,7 @@ def _is_union_tag(part: Any) -> bool:
 def _unknown_key(model: type[BaseModel], loc: tuple) -> str:
     key = str(loc[-1])
     allowed = _fields_at(model, loc[:-1])
-    close = _closest(key, allowed)
+    close = closest(key, allowed, KEY_CUTOFF)
     hint = f"是不是“{close}”？" if close else ""
     listing = f"可用的键：{'、'.join(allowed)}" if allowed else "删掉它"
     return f"未知的键“{key}”：{hint}{listing}"
