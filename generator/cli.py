@@ -16,7 +16,7 @@ from . import load, starter
 from .pdf import convert_to_pdf, find_soffice
 from .problems import Problem, ProblemsFound, errors
 from .profile import load_profile
-from .vocabulary import COLLECTION_LABELS
+from .vocabulary import COLLECTION_LABELS, LEVEL_LABELS
 from .yamlsource import os_reason
 
 # argparse looks its messages up through the module-level `_` at call time.
@@ -182,6 +182,27 @@ def print_coverage(kb: load.KnowledgeBase) -> None:
             listing = "、".join(ids) if ids else "（无引用）"
             print(f"  {section.id}  {section.title}  [{len(ids)}] {listing}")
     print(f"共 {sum(len(s.sections) for s in kb.sources.values())} 节，其中 {gaps} 节无引用。")
+    print_consolidation(kb)
+
+
+def print_consolidation(kb: load.KnowledgeBase) -> None:
+    """Each source duty record, per level it serves: the canonical duty standing for it, or why none does."""
+    homes = kb.consolidated_by()
+    print()
+    print("责任事项的归并：每条来源记录在各层级由哪条标准责任事项承接，或不采用的理由")
+    for duty in kb.duties.values():
+        for level in duty.levels:
+            if duty.scope:
+                where = f"仅适用于{duty.scope}"
+            elif (duty.id, level) in homes:
+                where = "→ " + "、".join(c.id for c in homes[(duty.id, level)])
+            elif (duty.id, level) in kb.excluded:
+                where = f"不采用：{kb.excluded[(duty.id, level)].reason}"
+            else:
+                where = "（尚未归并）"
+            print(f"  {duty.id}  {LEVEL_LABELS[level]}  {where}")
+    gaps = kb.unaccounted()
+    print(f"共 {len(kb.canonical)} 条标准责任事项；{len(gaps)} 处来源记录尚未归并或说明理由。")
 
 
 def run_site(args) -> int:

@@ -176,7 +176,7 @@ def _key(*parts: str) -> str:
 def _leader_holder(kb: KnowledgeBase, leader: Leader, level: str, domains, subunits, twin: int) -> Holder:
     """`twin` counts earlier leaders with the same duty, name and title, so even they get distinct keys."""
     role = PROFILE_DUTIES[leader.责任]
-    area_ids = list(dict.fromkeys(a.id for a in map(kb.area_for, leader.分管) if a is not None))
+    area_ids = list(dict.fromkeys(a.id for name in leader.分管 for a in kb.areas_for(name)))
     areas = tuple(kb.areas[i] for i in area_ids)
     return Holder(
         key=_key(leader.责任, leader.姓名, leader.职务, str(twin)), label=leader.责任, name=leader.姓名, title=leader.职务, role=role,

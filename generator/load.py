@@ -11,9 +11,11 @@ from .problems import Problem, ProblemsFound
 from .schema import (
     COLLECTIONS,
     Area,
+    Canonical,
     Case,
     ContentFile,
     Duty,
+    Exclusion,
     Form,
     Mechanism,
     Risk,
@@ -23,6 +25,7 @@ from .schema import (
     Term,
 )
 from .validation import closest, validate
+from .vocabulary import SOURCE_STANDING
 from .yamlsource import YamlDocument, read_yaml
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -40,11 +43,13 @@ class KnowledgeBase:
     areas: dict[str, Area] = field(default_factory=dict)
     risks: dict[str, Risk] = field(default_factory=dict)
     terms: dict[str, Term] = field(default_factory=dict)
+    canonical: dict[str, Canonical] = field(default_factory=dict)
+    excluded: dict[tuple[str, str], Exclusion] = field(default_factory=dict)  # (record id, level) → why
 
     def cited_records(self) -> Iterator[tuple[str, BaseModel]]:
         """Every record that cites sources, with its collection name."""
         for name in COLLECTIONS:
-            if name in {"sources", "areas"}:
+            if name in _UNCITED:
                 continue
             for record in getattr(self, name).values():
                 yield name, record
@@ -66,12 +71,35 @@ class KnowledgeBase:
             for term in self.terms.values()
         }
 
-    def area_for(self, name: str) -> Area | None:
-        """The risk area a 分管 entry names, by name, id or alias."""
-        for area in self.areas.values():
-            if name in (area.name, area.id, *area.aliases):
-                return area
-        return None
+    def consolidated_by(self) -> dict[tuple[str, str], list[Canonical]]:
+        """(source duty id, level) → the canonical duties of that level standing for it."""
+        homes: dict[tuple[str, str], list[Canonical]] = defaultdict(list)
+        for canonical in self.canonical.values():
+            for record_id in canonical.consolidates:
+                homes[(record_id, canonical.level)].append(canonical)
+        return homes
+
+    def unaccounted(self) -> list[tuple[str, str]]:
+        """(duty id, level) of every unscoped source duty that no canonical duty of the level stands
+        for and no exclusion explains: the gaps between the sources and what units are given."""
+        homes = self.consolidated_by()
+        return [(duty.id, level) for duty in self.duties.values() if duty.scope is None for level in duty.levels
+                if (duty.id, level) not in homes and (duty.id, level) not in self.excluded]
+
+    def basis(self, canonical: Canonical) -> list[str]:
+        """The 依据 of a canonical duty: its records' citations, central rules first, then local rules;
+        参考材料 only where no rule covers it."""
+        citations = list(dict.fromkeys(c for rid in canonical.consolidates for c in self.duties[rid].sources))
+        standing = {kind: [c for c in citations if self.sources[c.split("/", 1)[0]].kind == kind]
+                    for kind in SOURCE_STANDING}
+        return standing["central"] + standing["local"] or standing["reference"]
+
+    def areas_for(self, name: str) -> list[Area]:
+        """The areas a 分管 entry names, by name, id or alias (组织 is both 组织人事 and 党建)."""
+        return [area for area in self.areas.values() if name in (area.name, area.id, *area.aliases)]
+
+
+_UNCITED = {"sources", "areas", "canonical", "excluded"}
 
 
 def _words(record: BaseModel) -> str:
@@ -101,6 +129,7 @@ def load_content(root: Path = DEFAULT_CONTENT) -> KnowledgeBase:
     kb = KnowledgeBase()
     origins: dict[str, tuple[YamlDocument, tuple]] = {}
     problems: list[Problem] = []
+    exclusions: list[tuple[Exclusion, YamlDocument, tuple]] = []
     for path in content_files(root):
         try:
             doc = read_yaml(path)
@@ -111,7 +140,11 @@ def load_content(root: Path = DEFAULT_CONTENT) -> KnowledgeBase:
         problems.extend(found)
         if parsed is None:
             continue
+        for index, exclusion in enumerate(parsed.excluded):
+            exclusions.append((exclusion, doc, ("excluded", index)))
         for name in COLLECTIONS:
+            if name == "excluded":
+                continue
             for index, record in enumerate(getattr(parsed, name)):
                 loc = (name, index)
                 if record.id in origins:
@@ -122,6 +155,7 @@ def load_content(root: Path = DEFAULT_CONTENT) -> KnowledgeBase:
                     continue
                 origins[record.id] = (doc, loc)
                 getattr(kb, name)[record.id] = record
+    problems.extend(_exclusions(kb, exclusions))
     problems.extend(_cross_check(kb, origins))
     if problems:
         raise ProblemsFound(problems)
@@ -164,20 +198,32 @@ def _cross_check(kb: KnowledgeBase, origins: dict[str, tuple[YamlDocument, tuple
             refs(rule.id, "superseded_by", kb.rules, "规则", [rule.superseded_by])
     for term in kb.terms.values():
         refs(term.id, "related", kb.terms, "术语", term.related)
-    problems.extend(_ambiguous_aliases(kb, origins))
+    for canonical in kb.canonical.values():
+        refs(canonical.id, "consolidates", kb.duties, "责任事项", canonical.consolidates)
+        refs(canonical.id, "areas", kb.areas, "分管领域", canonical.areas)
+        if canonical.lead:
+            refs(canonical.id, "lead", kb.areas, "分管领域", [canonical.lead])
+    homes = kb.consolidated_by()
+    for (record_id, level), exclusion in kb.excluded.items():
+        if (record_id, level) in homes:
+            canonical = homes[(record_id, level)][0]
+            report(canonical.id, ("consolidates",),
+                   f"“{record_id}”在{level}层级既被本条归并，又被列为不采用（{exclusion.reason}）：二者只取其一")
     return problems
 
 
-def _ambiguous_aliases(kb: KnowledgeBase, origins: dict) -> list[Problem]:
+def _exclusions(kb: KnowledgeBase, found: list[tuple[Exclusion, YamlDocument, tuple]]) -> list[Problem]:
+    """Index the exclusions by (record, level); each names a real duty, once per level."""
     problems = []
-    owner: dict[str, str] = {}
-    for area in kb.areas.values():
-        for name in (area.name, *area.aliases):
-            if name in owner and owner[name] != area.id:
-                doc, loc = origins[area.id]
-                problems.append(doc.problem((*loc, "aliases"),
-                                            f"分管名称“{name}”同时属于“{owner[name]}”和“{area.id}”：只保留一处"))
-            owner.setdefault(name, area.id)
+    for exclusion, doc, loc in found:
+        if exclusion.record not in kb.duties:
+            problems.append(doc.problem((*loc, "record"), f"引用了不存在的责任事项“{exclusion.record}”"
+                                                          f"{_did_you_mean(exclusion.record, kb.duties)}"))
+        for level in exclusion.levels:
+            if (exclusion.record, level) in kb.excluded:
+                problems.append(doc.problem((*loc, "record"),
+                                            f"“{exclusion.record}”在 {level} 层级已列为不采用：删掉重复的一条"))
+            kb.excluded[(exclusion.record, level)] = exclusion
     return problems
 
 

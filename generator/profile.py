@@ -121,7 +121,7 @@ def _area_hints(doc: YamlDocument, profile: Profile, kb: KnowledgeBase) -> list[
     hints = []
     for i, leader in enumerate(profile.班子成员):
         for j, name in enumerate(leader.分管):
-            if kb.area_for(name) is None:
+            if not kb.areas_for(name):
                 hints.append(doc.problem(("班子成员", i, "分管", j),
                                          f"分管“{name}”在知识库中没有对应的廉政风险点，清单中只列通用的一岗双责",
                                          hint=True))

@@ -4,12 +4,25 @@ Models are strict: a YAML value of the wrong type (a bare `no` read as a boolean
 where text belongs) is an error, never silently converted.
 """
 
+import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from .vocabulary import Domain, Level, Period, Role, Severity, SourceKind, Window
+from .vocabulary import (
+    BODY_WORDS,
+    LEVEL_TYPES,
+    CanonicalCategory,
+    Condition,
+    Domain,
+    Level,
+    Period,
+    Role,
+    Severity,
+    SourceKind,
+    Window,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(min_length=1)]
@@ -74,6 +87,55 @@ class Duty(Cited):
     evidence: list[Text] = []
     tags: list[Text] = []
     areas: list[Id] = []
+
+
+_TOKEN = re.compile(r"\{([^{}]*)\}")
+HolderRole = Literal["collective", "first_responsible", "member", "discipline"]
+
+
+class Canonical(Record):
+    """A canonical duty (标准责任事项): one distinct duty of one role at one level, in that level's words.
+
+    Packs, checklists, calendars and role pages use these; the source duty records it `consolidates`
+    stay as the fidelity trail, and its 依据 is derived from theirs (central rules first).
+    """
+
+    id: Id
+    level: Level
+    role: HolderRole
+    category: CanonicalCategory
+    domain: Domain
+    title: Text
+    text: Text            # action + object + rhythm; {党委}/{会议}/{纪委}… become the unit's own words
+    measures: list[Text] = Field(min_length=1, max_length=3)   # 工作措施
+    frequency: Frequency | None = None
+    evidence: list[Text] = []
+    lead: Id | None = None    # for collective duties: the 分管 area whose leader leads it (else the secretary)
+    areas: list[Id] = []      # for member duties: only for members overseeing one of these areas
+    when: Condition | None = None
+    consolidates: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _words_of_its_level(self):
+        allowed = set.intersection(*(set(BODY_WORDS[t]) for t in LEVEL_TYPES[self.level]))
+        for field_name in ("title", "text"):
+            for token in _TOKEN.findall(getattr(self, field_name)):
+                if token not in allowed:
+                    raise ValueError(f"“{{{token}}}”不是本层级可用的机构称谓：可用 "
+                                     + "、".join(f"{{{t}}}" for t in sorted(allowed)))
+        if self.areas and self.role != "member":
+            raise ValueError("areas 只用于 role: member（按分管领域细化的一岗双责）")
+        if self.lead and self.role != "collective":
+            raise ValueError("lead 只用于 role: collective（集体责任由哪位分管领导牵头）")
+        return self
+
+
+class Exclusion(Record):
+    """A source duty record that no canonical duty of these levels stands for, and why (one line)."""
+
+    record: Id
+    levels: list[Level] = Field(min_length=1)
+    reason: Text
 
 
 class Case(Cited):
@@ -157,9 +219,12 @@ class Mechanism(Cited):
 
 
 class Area(Record):
+    """A 分管 area: the names people write for it, and the posts (职务 words) that hold it by default."""
+
     id: Id
     name: Text
     aliases: list[Text] = []
+    posts: list[Text] = []
 
 
 class Risk(Cited):
@@ -209,6 +274,8 @@ class ContentFile(Record):
     areas: list[Area] = []
     risks: list[Risk] = []
     terms: list[Term] = []
+    canonical: list[Canonical] = []
+    excluded: list[Exclusion] = []
 
 
 COLLECTIONS: tuple[str, ...] = tuple(ContentFile.model_fields)

@@ -11,7 +11,7 @@ Domain = Literal["党风廉政建设", "基层党建", "意识形态"]
 Period = Literal["year", "half", "quarter", "month"]
 Window = Literal["年初", "年中", "年底"]
 Severity = Literal["较轻", "较重", "严重"]
-SourceKind = Literal["central", "local", "practice"]
+SourceKind = Literal["central", "local", "reference"]
 
 LEVEL_LABELS: dict[str, str] = {
     "county": "县级(市、县、区)党委",
@@ -27,11 +27,38 @@ ROLE_LABELS: dict[str, str] = {
     "functional": "职能部门责任",
 }
 PERIOD_LABELS: dict[str, str] = {"year": "每年", "half": "每半年", "quarter": "每季度", "month": "每月"}
+# A source's standing: what a document may print as 依据. 参考材料 (lectures, model essays, research)
+# is cited only where no regulation covers a duty.
 SOURCE_KIND_LABELS: dict[str, str] = {
     "central": "中央党内法规",
-    "local": "地方文件",
-    "practice": "实践材料",
+    "local": "地方制度",
+    "reference": "参考材料",
 }
+SOURCE_STANDING: tuple[str, ...] = ("central", "local", "reference")  # strongest first
+
+# Canonical duties (标准责任事项) are grouped by these categories, the same at every level.
+CanonicalCategory = Literal["组织领导", "学习教育", "责任落实", "基层组织建设", "选人用人", "作风建设", "纪律建设",
+                            "意识形态", "民主管理", "廉政风险防控", "监督检查", "考核问责", "履责报告", "表率作用"]
+CANONICAL_CATEGORIES: tuple[str, ...] = get_args(CanonicalCategory)
+
+# What a unit calls its own bodies, by unit type (the profile's 类型, or derived from its name).
+# Canonical duty texts write {党委}, {会议}, {纪委}, {乡镇}, {村}, {村委会}; a unit's pack reads its own words.
+BODY_WORDS: dict[str, dict[str, str]] = {
+    "县委": {"党委": "县委", "会议": "县委常委会会议", "纪委": "县纪委监委"},
+    "党组": {"党委": "党组", "会议": "党组会议", "纪委": "派驻纪检监察组"},
+    "党委": {"党委": "党委", "会议": "党委会议", "纪委": "纪委"},
+    "乡镇": {"党委": "党委", "会议": "党委会议", "纪委": "纪委", "乡镇": "乡镇"},
+    "街道": {"党委": "党工委", "会议": "党工委会议", "纪委": "纪工委", "乡镇": "街道"},
+    "村": {"党委": "党支部", "会议": "支委会", "纪委": "纪检委员", "村": "村", "村委会": "村委会"},
+    "社区": {"党委": "党支部", "会议": "支委会", "纪委": "纪检委员", "村": "社区", "村委会": "居委会"},
+}
+# Unit types of each level, the usual one first (the site and blank documents use it).
+LEVEL_TYPES: dict[str, tuple[str, ...]] = {
+    "county": ("县委",), "department": ("党组", "党委"), "township": ("乡镇", "街道"), "village": ("村", "社区"),
+}
+UnitType = Literal[tuple(BODY_WORDS)]  # type: ignore[valid-type]
+# Conditions a canonical duty may carry: it applies only to units that have what it names.
+Condition = Literal["有下属单位"]
 
 # The unit profile (单位档案) is filled by users in Chinese; these map its values to content keys.
 PROFILE_LEVELS: dict[str, str] = {"县级": "county", "部门": "department", "乡镇": "township", "村": "village"}
