@@ -26,9 +26,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q
 
-# Rebuild templates/*.docx from code (after changing generator/render/docx_templates.py).
+# Rebuild templates/*.docx from code (after changing generator/render/templates.py).
 templates: $(STAMP)
-	$(BIN)/python -c "from generator.render.docx_templates import build_templates; build_templates()"
+	$(BIN)/python -c "from generator.pack import rebuild_templates; rebuild_templates()"
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks

@@ -23,10 +23,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic_county import write_county  # noqa: E402
 
 from generator.compile import compile_unit  # noqa: E402
-from generator.load import load_content  # noqa: E402
+from generator.load import load_content, load_profile  # noqa: E402
 from generator.pack import render_pack  # noqa: E402
-from generator.profile import load_profile  # noqa: E402
-from generator.render.docx import documents, fill, plain_docxtpl  # noqa: E402
+from generator.render.documents import documents  # noqa: E402
+from generator.render.fill import fill, plain_docxtpl  # noqa: E402
 
 
 def cpu_model() -> str:

@@ -4,7 +4,7 @@
 
 Prints medians and ratios (ours / stock) for: full build time, search index size (raw and gzipped),
 time from opening a page to the first search results, query latency inside the search worker, and
-the top-3 hit rate of tests/data/search_queries.yaml. Needs Chromium at /usr/bin/chromium.
+the top-3 hit rate of tests/data/search_queries.yaml. Needs Chromium on PATH.
 """
 
 import argparse
@@ -24,7 +24,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from site_browser import chromium, open_search, search, serve  # noqa: E402
+from site_browser import chromium, find_chromium, open_search, search, serve  # noqa: E402
 
 from generator.load import load_content  # noqa: E402
 from generator.site.build import build_site  # noqa: E402
@@ -111,7 +111,7 @@ def main() -> None:
     runs = parser.parse_args().runs
     kb = load_content()
     rows = {}
-    with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
+    with tempfile.TemporaryDirectory() as tmp, chromium(find_chromium()) as browser:
         for name, stock in (("ours", False), ("stock", True)):
             site = Path(tmp) / name
             builds = timed_builds(kb, site, runs, stock)

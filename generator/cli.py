@@ -12,12 +12,14 @@ from pathlib import Path
 
 from rich.console import Console
 
-from . import load, starter
+from . import load
+from .load.profile import load_profile
+from .load.yamlsource import os_reason
 from .pdf import convert_to_pdf, find_soffice
 from .problems import Problem, ProblemsFound, errors
-from .profile import load_profile
+from .render import starter
 from .vocabulary import COLLECTION_LABELS, LEVEL_LABELS
-from .yamlsource import os_reason
+from .write import write_text_atomic
 
 # argparse looks its messages up through the module-level `_` at call time.
 _ARGPARSE_ZH = {
@@ -289,49 +291,31 @@ def progress(total: int, label: str):
 
 
 def run_collect(args) -> int:
-    from .collect import match_returns
-    from .compile import compile_unit
-    from .figures import unit_figures
-    from .render.gbt9704 import cn_date
-    from .render.report import render_html, render_summary_xlsx
+    from .returns.collect import collect
+    from .returns.report import report_files
     from .write import write_pack
 
     kb = load.load_content(args.content)
     files = input_files(args.paths, (*PROFILE_SUFFIXES, ".xlsx"))
-    profile_files = [f for f in files if f.suffix in PROFILE_SUFFIXES]
-    workbooks = [f for f in files if f.suffix == ".xlsx"]
-    if not profile_files:
+    profiles = [f for f in files if f.suffix in PROFILE_SUFFIXES]
+    if not profiles:
         raise UsageError("请同时给出单位档案（.yaml），用来核对报送的表格")
-    problems: list[Problem] = []
-    plans = {}
-    for path in profile_files:
-        try:
-            plan = compile_unit(kb, load_profile(path, kb).profile)
-        except ProblemsFound as exc:
-            problems.extend(exc.problems)
-            continue
-        plans[plan.profile.单位] = plan
-    returns, refused, found = match_returns(plans, workbooks)
-    problems += found
-    units = [unit_figures(plan, returns[unit], args.as_of, refused[unit]) for unit, plan in plans.items()]
-    report(problems)
+    collected = collect(kb, profiles, [f for f in files if f.suffix == ".xlsx"], args.as_of)
+    report(collected.problems)
     if args.json:
-        print(json.dumps({"截止日期": args.as_of.isoformat(), "units": [u.as_json() for u in units]},
+        print(json.dumps({"截止日期": args.as_of.isoformat(), "units": [u.as_json() for u in collected.units]},
                          ensure_ascii=False, indent=1))
     else:
-        title = f"党风廉政建设工作台账汇总（截至{cn_date(args.as_of)}）"
-        result = write_pack(args.out, {"index.html": render_html(units, args.as_of, title),
-                                       "汇总.xlsx": render_summary_xlsx(units, args.as_of)}, args.force)
-        report_kept(result)
-        for unit in units:
+        report_kept(write_pack(args.out, report_files(collected.units, args.as_of), args.force))
+        for unit in collected.units:
             rate = "—" if unit.total.rate is None else f"{unit.total.rate}%"
             print(f"{unit.plan.profile.单位}：应完成 {unit.total.due}，已完成 {unit.total.done}，逾期 {unit.total.overdue}，完成率 {rate}")
         print(f"汇总已写入 {args.out}/index.html 和 {args.out}/汇总.xlsx")
-    return 1 if errors(problems) else 0
+    return 1 if errors(collected.problems) else 0
 
 
 def run_burden(args) -> int:
-    from .burden import burden_report
+    from .compile.burden import burden_report
 
     if args.path.is_dir():
         raise UsageError(f"“{args.path}”是文件夹：请给出一个单位档案文件")
@@ -345,6 +329,6 @@ def run_burden(args) -> int:
 def run_new(args) -> int:
     if args.path.exists():
         raise UsageError(f"“{args.path}”已存在，不会覆盖：请换一个文件名")
-    starter.write_starter(args.path, args.level)
+    write_text_atomic(args.path, starter.starter_text(args.level, date.today().year))
     print(f"已生成单位档案模板：{args.path}。按注释填写后运行：zerentian check {args.path}")
     return 0

@@ -1,23 +1,31 @@
-"""Packs for many units: profile → plan → files → folder, one unit's failure never stops the others."""
+"""The pack pipeline, stage by stage: profile → plan → files → folder, for one unit or many.
 
-import io
-import zipfile
+One unit's failure never stops the others. Also the other things written from the same stages:
+the blank templates, the site's downloads, and templates/ itself.
+"""
+
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .compile import UnitPlan, compile_blank, compile_unit
-from .load import KnowledgeBase, load_content
+from .archive import archive
+from .compile.catalog import catalog
+from .compile.plan import UnitPlan, compile_blank, compile_unit
+from .filenames import safe_filename
+from .load.content import KnowledgeBase, load_content
+from .load.profile import Profile, load_profile
+from .load.yamlsource import os_reason
 from .problems import Problem, ProblemsFound
-from .profile import Profile, load_profile
-from .render.docx import render_docx, render_handbook
+from .render.documents import render_docx
+from .render.handbook import render_handbook
 from .render.ics import render_ics
+from .render.starter import starter_text
+from .render.templates import TEMPLATES, build_template
 from .render.xlsx import render_xlsx
-from .starter import starter_text
+from .resources import TEMPLATES_DIR
 from .vocabulary import PROFILE_LEVELS
-from .write import WriteResult, safe_filename, write_bytes_atomic, write_pack
-from .yamlsource import os_reason
+from .write import WriteResult, write_bytes_atomic, write_pack
 
 
 def render_pack(plan: UnitPlan) -> dict[str, bytes]:
@@ -81,19 +89,17 @@ def write_templates(kb: KnowledgeBase, out: Path, year: int, force: bool) -> dic
     """The blank documents, one folder per 层级, and the 学习手册 of the whole knowledge base."""
     results = {level: write_pack(out / f"空白-{level}", render_pack(compile_blank(kb, level, year)), force)
                for level in PROFILE_LEVELS}
-    results["学习手册"] = write_pack(out / "学习手册", {"学习手册.docx": render_handbook(kb)}, force)
+    results["学习手册"] = write_pack(out / "学习手册", {"学习手册.docx": render_handbook(catalog(kb))}, force)
     return results
 
 
 def write_downloads(kb: KnowledgeBase, folder: Path, year: int) -> None:
     """What the site offers to download: the 学习手册, each level's blank pack as one .zip, a starter profile."""
-    write_bytes_atomic(folder / "学习手册.docx", render_handbook(kb))
+    write_bytes_atomic(folder / "学习手册.docx", render_handbook(catalog(kb)))
     for level in PROFILE_LEVELS:
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, data in render_pack(compile_blank(kb, level, year)).items():
-                archive.writestr(f"空白文书-{level}/{name}", data)
-        write_bytes_atomic(folder / f"空白文书-{level}.zip", buffer.getvalue())
+        files = render_pack(compile_blank(kb, level, year))
+        write_bytes_atomic(folder / f"空白文书-{level}.zip",
+                           archive({f"空白文书-{level}/{name}": data for name, data in files.items()}))
         write_bytes_atomic(folder / f"单位档案模板-{level}.yaml", starter_text(level, year).encode("utf-8"))
 
 
@@ -119,3 +125,9 @@ def pack_many(kb: KnowledgeBase, content: Path, units: list[UnitOutcome], force:
         return
     with ProcessPoolExecutor(min(jobs, len(tasks)), initializer=_init_worker, initargs=(content,)) as pool:
         yield from pool.map(_pack_in_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+
+
+def rebuild_templates(folder: Path = TEMPLATES_DIR) -> None:
+    """templates/*.docx from code: the same code gives the same bytes on every run."""
+    for name in TEMPLATES:
+        write_bytes_atomic(folder / name, build_template(name))

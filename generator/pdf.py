@@ -6,7 +6,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .render.gbt9704 import fontconfig_file
+from .fonts import fontconfig_file
 
 BATCH = 60
 

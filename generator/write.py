@@ -8,6 +8,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .filenames import safe_filename
+
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -34,27 +36,6 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
-
-
-_FORBIDDEN = str.maketrans({c: "_" for c in '\\/:*?"<>|'} | {chr(i): "_" for i in range(32)})
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-
-
-NAME_LIMIT = 80  # characters: room for the output folder inside Windows' 260-character paths
-
-
-def safe_filename(name: str, limit: int = NAME_LIMIT) -> str:
-    """A Windows-safe file or folder name: no \\/:*?"<>|, no trailing dot or space, bounded, never '..'."""
-    cleaned = name.translate(_FORBIDDEN).strip().rstrip(". ")
-    cleaned = cleaned[:limit].rstrip(". ") or "未命名"
-    if cleaned.split(".")[0].upper() in _RESERVED or set(cleaned) <= {"."}:
-        cleaned = f"_{cleaned}"
-    return cleaned
-
-
-def file_name(stem: str, suffix: str) -> str:
-    """A safe file name whose stem is shortened, never its suffix."""
-    return safe_filename(stem, NAME_LIMIT - len(suffix)) + suffix
 
 
 MANIFEST = ".zerentian-manifest.json"

@@ -1,7 +1,9 @@
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 CONTENT = ROOT / "content"
+SHARED = ROOT.parent / "shared"  # the project's source documents: beside the developers' checkout, not the users'
 IN_CI = os.environ.get("CI") == "true"
 
 
@@ -29,17 +32,65 @@ def zerentian(*args: str | Path, cwd: Path | None = None) -> Run:
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
+def missing(message: str):
+    """A test cannot run here: a skip on a developer's machine, a failure in CI."""
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def require_tool(name: str) -> str:
-    """A system tool the test drives; missing is a skip on a laptop but a failure in CI."""
+    """A system tool the test drives."""
     path = shutil.which(name)
     if path is None:
-        message = f"{name} is not installed (apt-get install it; .ci/run does)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
+        missing(f"{name} is not installed (apt-get install it; .ci/run does)")
     return path
+
+
+def require_shared() -> Path:
+    """The source documents, for the checks of fidelity to them."""
+    if not (SHARED / "seeds").is_dir():
+        missing(f"no source documents at {SHARED}: fidelity checks need the project's shared/ folder")
+    return SHARED
 
 
 def tree(path: Path) -> dict[str, bytes]:
     """Every file under path with its bytes: to prove a failed command wrote nothing."""
     return {str(p.relative_to(path)): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
+    """`build(folder)` run once for the whole test session, even when xdist runs several workers.
+
+    Each worker asks for it; the first builds under a lock in the folder the workers share,
+    the others wait and reuse it.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    folder, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            build(folder)
+            done.touch()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from site_browser import chromium, find_chromium
+
+    executable = find_chromium()
+    if executable is None:
+        missing("Chromium is not installed (apt-get install chromium; .ci/run does)")
+    with chromium(executable) as launched:
+        yield launched
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Tests that drive Chromium are `browser` tests: `pytest -m "not browser and not slow"` is the quick part."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

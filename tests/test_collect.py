@@ -5,12 +5,12 @@ import shutil
 from datetime import date, datetime
 
 import pytest
-from conftest import CONTENT, EXAMPLES, require_tool, zerentian
+from conftest import CONTENT, EXAMPLES, zerentian
 from openpyxl import load_workbook
 
-from generator.compile import assessment_form
+from generator.compile.plan import assessment_form
 from generator.load import load_content
-from generator.scoring import assessed_grade, evaluate, grade_for
+from generator.returns.scoring import assessed_grade, evaluate, grade_for
 
 AS_OF = date(2026, 6, 30)
 TOWNSHIP, DEPARTMENT, VILLAGE = "中共青石镇委员会", "中共云岭县财政局党组", "中共东坪村支部委员会"
@@ -171,22 +171,19 @@ def test_returned_score_sheets_are_totalled_vetoed_and_graded(returned):
     assert evaluation["周立新"]["等次"] == "优秀"
 
 
-def test_the_html_report_draws_its_charts_with_nothing_from_outside(returned, tmp_path):
-    require_tool("chromium")
-    from site_browser import chromium
-
+def test_the_html_report_draws_its_charts_with_nothing_from_outside(returned, tmp_path, browser):
     fill_ledger(returned / TOWNSHIP / "05-工作台账.xlsx", 2)
     run = zerentian("collect", EXAMPLES, returned, "--as-of", AS_OF.isoformat(), "--out", tmp_path / "report")
     assert run.code == 0, run.err
     assert (tmp_path / "report" / "汇总.xlsx").exists()
     page_url = (tmp_path / "report" / "index.html").as_uri()
-    with chromium() as browser:
-        page = browser.new_page()
-        requests = []
-        page.on("request", lambda r: requests.append(r.url))
-        page.goto(page_url)
-        bars = page.eval_on_selector_all("svg rect.bar", "els => els.map(e => e.getBoundingClientRect().width)")
-        text = page.inner_text("body")
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(page_url)
+    bars = page.eval_on_selector_all("svg rect.bar", "els => els.map(e => e.getBoundingClientRect().width)")
+    text = page.inner_text("body")
+    page.close()
     assert [u for u in requests if u != page_url] == []
     assert len(bars) >= 2 and max(bars) > 0
     assert TOWNSHIP in text and "逾期事项按责任主体" in text
@@ -218,7 +215,7 @@ def test_burden_counts_what_the_pack_asks_of_each_role(packs):
 
 
 def test_dates_clerks_retype_are_read(tmp_path):
-    from generator.collect import parse_date
+    from generator.returns.read import parse_date
 
     assert parse_date("2026/3/1") == parse_date("2026年3月1日") == parse_date("2026-03-01") == date(2026, 3, 1)
     assert parse_date(datetime(2026, 3, 1, 0, 0)) == date(2026, 3, 1)

@@ -17,13 +17,18 @@ import pytest
 from conftest import EXAMPLES, require_tool
 from lxml import etree
 
+from generator import fonts, wording
 from generator.compile import compile_blank, compile_unit
-from generator.load import load_content
-from generator.profile import load_profile
+from generator.compile.catalog import catalog
+from generator.filenames import safe_filename
+from generator.load import load_content, load_profile
+from generator.pack import rebuild_templates
 from generator.render import gbt9704
-from generator.render.docx import documents, fill, plain_docxtpl, render_docx, render_handbook
-from generator.render.docx_templates import TEMPLATES, TEMPLATES_DIR, build_templates
-from generator.write import safe_filename
+from generator.render.documents import documents, render_docx
+from generator.render.fill import fill, plain_docxtpl
+from generator.render.handbook import render_handbook
+from generator.render.templates import TEMPLATES
+from generator.resources import TEMPLATES_DIR
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HOSTILE = "A&B<重点>*_#|{{x}}"
@@ -121,10 +126,10 @@ def test_hostile_names_are_printed_literally_never_evaluated(packs):
 
 
 def test_blank_plans_print_fill_in_lines_for_names_and_dates(plans, packs):
-    assert all(context["date"] == gbt9704.BLANK_DATE for _, _, context in documents(plans["blank"]))
+    assert all(context["date"] == wording.BLANK_DATE for _, _, context in documents(plans["blank"]))
     files = packs["blank"]
     letter = "".join(texts(files["02-责任书-上级-本单位.docx"]))
-    assert "＿＿＿＿＿＿" in letter and gbt9704.BLANK_DATE in letter
+    assert "＿＿＿＿＿＿" in letter and wording.BLANK_DATE in letter
     assert "03-廉政承诺书-第一责任人.docx" in files
 
 
@@ -196,9 +201,9 @@ def test_tables_repeat_their_header_never_split_rows_and_fix_column_widths(packs
 def test_dates_are_written_the_gbt9704_way():
     from datetime import date
 
-    assert gbt9704.cn_date(date(2027, 2, 20)) == "2027年2月20日"
-    assert gbt9704.cn_date(None) == "　　年　月　日"
-    assert [gbt9704.cn_number(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
+    assert wording.cn_date(date(2027, 2, 20)) == "2027年2月20日"
+    assert wording.cn_date(None) == "　　年　月　日"
+    assert [wording.cn_number(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
 
 
 # --- filling: docxtpl semantics, prepared once -----------------------------------------------
@@ -223,7 +228,7 @@ def test_fast_path_prints_what_plain_docxtpl_prints(plans):
 
 
 def test_templates_are_editable_docx_rebuilt_identically(tmp_path):
-    build_templates(tmp_path)
+    rebuild_templates(tmp_path)
     for name in TEMPLATES:
         with zipfile.ZipFile(TEMPLATES_DIR / name) as shipped, zipfile.ZipFile(tmp_path / name) as rebuilt:
             assert shipped.namelist() == rebuilt.namelist(), name
@@ -239,10 +244,10 @@ def test_templates_are_editable_docx_rebuilt_identically(tmp_path):
 
 def test_pdf_font_aliases_follow_the_font_names_in_fonts():
     fc_match = require_tool("fc-match")
-    renamed = dataclasses.replace(gbt9704.FONTS, title="测试标题字体")
-    env = {**os.environ, "FONTCONFIG_FILE": str(gbt9704.fontconfig_file(renamed))}
-    for field in dataclasses.fields(gbt9704.Fonts):
-        face = gbt9704.NOTO_FACES[field.name]
+    renamed = dataclasses.replace(fonts.FONTS, title="测试标题字体")
+    env = {**os.environ, "FONTCONFIG_FILE": str(fonts.fontconfig_file(renamed))}
+    for field in dataclasses.fields(fonts.Fonts):
+        face = fonts.NOTO_FACES[field.name]
         found = subprocess.run([fc_match, "-f", "%{family[0]}|%{weight}", getattr(renamed, field.name)],
                                capture_output=True, text=True, check=True, env=env).stdout
         family, weight = found.split("|")
@@ -263,10 +268,10 @@ def test_every_document_opens_in_libreoffice_as_a4_with_the_names_and_cjk_fonts(
     for unit, files in opened.items():
         for name, data in files.items():
             (sources / f"{unit}~{name}").write_bytes(data)
-    (sources / "学习手册.docx").write_bytes(render_handbook(kb))
+    (sources / "学习手册.docx").write_bytes(render_handbook(catalog(kb)))
     inputs = sorted(sources.glob("*.docx"))
     outdir = tmp_path / "pdf"
-    env = {**os.environ, "FONTCONFIG_FILE": str(gbt9704.fontconfig_file())}
+    env = {**os.environ, "FONTCONFIG_FILE": str(fonts.fontconfig_file())}
     subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--norestore",
                     "--convert-to", "pdf", "--outdir", str(outdir), *map(str, inputs)],
                    check=True, capture_output=True, timeout=900, env=env)
@@ -281,9 +286,9 @@ def test_every_document_opens_in_libreoffice_as_a4_with_the_names_and_cjk_fonts(
             pack_text += text
             info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
             assert "(A4)" in info, (unit, name)
-            fonts = _pdf_fonts(pdf)
-            assert fonts and all(embedded == "yes" for _, embedded in fonts), (unit, name, fonts)
-            faces |= {face.split("+")[-1] for face, _ in fonts}
+            embedded = _pdf_fonts(pdf)
+            assert embedded and all(flag == "yes" for _, flag in embedded), (unit, name, embedded)
+            faces |= {face.split("+")[-1] for face, _ in embedded}
         for leader in profile.班子成员:
             assert flat(leader.姓名) in pack_text, (unit, leader.姓名)
         for subunit in profile.下属单位:

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, EXAMPLES, ROOT, zerentian
+from conftest import CONTENT, EXAMPLES, ROOT, require_shared, zerentian
 
+from generator.compile.schedule import RHYTHM_WORDS
 from generator.load import load_content
-from generator.schedule import RHYTHM_WORDS
 
 SECTIONS = sorted((ROOT / "tests" / "data" / "sections").glob("*.yaml"))
 RHYTHM = re.compile("|".join(RHYTHM_WORDS))
@@ -39,9 +39,8 @@ def test_every_listed_source_section_is_declared_and_cited(kb):
 
 
 def test_every_seed_and_regulation_is_a_source(kb):
+    shared = require_shared()
     files = {s.file for s in kb.sources.values()}
-    shared = ROOT.parent / "shared"
-    assert (shared / "seeds").is_dir(), "the project's shared/ folder sits beside the repository"
     for folder in ("seeds", "reference"):
         for path in sorted((shared / folder).glob("*")):
             assert f"{folder}/{path.name}" in files, f"{path.name} is cited by no source record"

@@ -11,9 +11,8 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from generator.compile import compile_unit
-from generator.load import load_content
-from generator.profile import load_profile
-from generator.schedule import due_dates
+from generator.compile.schedule import due_dates
+from generator.load import load_content, load_profile
 
 TOWNSHIP = EXAMPLES / "青石镇.yaml"
 

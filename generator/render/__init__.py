@@ -1,1 +1,4 @@
-"""Stage 3: a UnitPlan rendered to files (Word, Excel, calendar), all in memory."""
+"""Stage 3, render: a UnitPlan to the pack's files (Word, Excel, calendar), and a Catalog to the 学习手册.
+
+Everything is rendered in memory; writing is the next stage's job.
+"""

@@ -1,19 +1,10 @@
-"""GB/T 9704-2012 page format and fonts for .docx: the one home for every format rule.
+"""GB/T 9704-2012 page format for .docx: the one home for every format rule, and the builders that apply it.
 
-Word reads fonts, sizes and spacing from here; change a font name in FONTS and every template,
-the 学习手册's reference.docx and the PDF aliases (fontconfig_file) follow the same names.
+Sizes, margins, line grid, styles and page numbers are set here; font names come from ..fonts.
 """
 
-import hashlib
 import io
-import os
-import tempfile
-import zipfile
-from dataclasses import dataclass, fields
-from datetime import date, datetime
-from pathlib import Path
-from typing import NamedTuple
-from xml.sax.saxutils import escape
+from datetime import datetime
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -24,70 +15,9 @@ from docx.shared import Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-
-@dataclass(frozen=True)
-class Fonts:
-    """Windows font names written into the .docx (Word substitutes silently when one is missing)."""
-
-    title: str = "方正小标宋简体"
-    body: str = "仿宋_GB2312"
-    heading1: str = "黑体"
-    heading2: str = "楷体_GB2312"
-    page_number: str = "宋体"
-
-
-FONTS = Fonts()
-
-
-class NotoFace(NamedTuple):
-    family: str
-    bold: bool = False
-
-
-# Server-side PDF only: the installed Noto CJK face standing in for each Fonts field, one distinct
-# face per role so title, body and headings stay distinct in LibreOffice.
-NOTO_FACES: dict[str, NotoFace] = {
-    "title": NotoFace("Noto Serif CJK SC", bold=True),
-    "body": NotoFace("Noto Serif CJK SC"),
-    "heading1": NotoFace("Noto Sans CJK SC", bold=True),
-    "heading2": NotoFace("Noto Sans CJK SC"),
-    "page_number": NotoFace("Noto Serif CJK SC"),
-}
-assert set(NOTO_FACES) == {f.name for f in fields(Fonts)}, "every Fonts field needs a Noto face"
-
-
-def fontconfig(fonts: Fonts = FONTS) -> str:
-    """A fontconfig file mapping each font name in `fonts` to its Noto face; the system config comes first."""
-    matches = []
-    for name, face in NOTO_FACES.items():
-        weight = ('\n    <edit name="weight" mode="assign" binding="strong"><const>bold</const></edit>'
-                  if face.bold else "")
-        matches.append(f"""  <match target="pattern">
-    <test name="family"><string>{escape(getattr(fonts, name))}</string></test>
-    <edit name="family" mode="assign" binding="strong"><string>{escape(face.family)}</string></edit>{weight}
-  </match>""")
-    return ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
-            '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-            + "\n".join(matches) + "\n</fontconfig>\n")
-
-
-def fontconfig_file(fonts: Fonts = FONTS) -> Path:
-    """fontconfig(fonts) written to the temp dir, named by its content: point FONTCONFIG_FILE here."""
-    text = fontconfig(fonts)
-    path = Path(tempfile.gettempdir()) / f"zerentian-fonts-{hashlib.sha256(text.encode()).hexdigest()[:16]}.conf"
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return path
-    except OSError:
-        pass
-    handle, written = tempfile.mkstemp(prefix="zerentian-fonts-", suffix=".conf")
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.write(text)
-    try:
-        os.replace(written, path)
-    except OSError:
-        return Path(written)  # another user's file holds the shared name: use this copy
-    return path
+from ..archive import normalized
+from ..fonts import FONTS, Fonts
+from .ooxml import PPR_ORDER, RPR_ORDER, TBLPR_ORDER, TCPR_ORDER, THEME_ATTRS, set_child
 
 TITLE_PT = 22          # 2号
 BODY_PT = 16           # 3号
@@ -100,73 +30,23 @@ CELL_MARGIN_TWIPS = 57  # 1 mm each side: narrow columns (序号) keep two chara
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
-BLANK_DATE = "　　年　月　日"
 _EPOCH = datetime(2026, 1, 1)  # core properties of built templates
-
-
-def _names(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-# Children of w:rPr, w:pPr, w:tcPr, w:tblPr in schema order: Word rejects or ignores out-of-order elements.
-_RPR_ORDER = _names("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
-                    "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
-                    "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath")
-_PPR_ORDER = _names("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
-                    "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN "
-                    "bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
-                    "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange")
-_TCPR_ORDER = _names("cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark")
-_TBLPR_ORDER = _names("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
-                     "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook")
-_THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
-
-
-def cn_date(day: date | None) -> str:
-    """2027年2月20日 (no zero padding); a fill-in line when there is no date."""
-    return f"{day.year}年{day.month}月{day.day}日" if day else BLANK_DATE
-
-
-_DIGITS = "〇一二三四五六七八九"
-
-
-def cn_number(n: int) -> str:
-    """1 → 一, 10 → 十, 23 → 二十三 (heading numbers up to 99)."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else f"{_DIGITS[tens]}十")
-    return head + (_DIGITS[ones] if ones or not tens else "")
-
-
-def set_child(parent, tag: str, order: tuple[str, ...] | list[str], **attrs: str):
-    """Find or create w:`tag` under `parent` at its schema position and set its w: attributes."""
-    element = parent.find(qn(f"w:{tag}"))
-    if element is None:
-        element = OxmlElement(f"w:{tag}")
-        later = {qn(f"w:{t}") for t in order[order.index(tag) + 1:]}
-        follower = next((child for child in parent if child.tag in later), None)
-        if follower is None:
-            parent.append(element)
-        else:
-            follower.addprevious(element)
-    for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
-    return element
 
 
 def set_run_format(rPr, font: str, size_pt: float, bold: bool = False) -> None:
     """Font in all four slots (East Asian included), theme fonts removed, size, zh-CN."""
-    fonts = set_child(rPr, "rFonts", _RPR_ORDER, ascii=font, hAnsi=font, eastAsia=font, cs=font, hint="eastAsia")
-    for attr in _THEME_ATTRS:
+    fonts = set_child(rPr, "rFonts", RPR_ORDER, ascii=font, hAnsi=font, eastAsia=font, cs=font, hint="eastAsia")
+    for attr in THEME_ATTRS:
         fonts.attrib.pop(qn(f"w:{attr}"), None)
     for tag in ("b", "bCs"):
         if bold:
-            set_child(rPr, tag, _RPR_ORDER)
+            set_child(rPr, tag, RPR_ORDER)
         elif rPr.find(qn(f"w:{tag}")) is not None:
             rPr.remove(rPr.find(qn(f"w:{tag}")))
     half_points = str(round(size_pt * 2))
-    set_child(rPr, "sz", _RPR_ORDER, val=half_points)
-    set_child(rPr, "szCs", _RPR_ORDER, val=half_points)
-    set_child(rPr, "lang", _RPR_ORDER, val="en-US", eastAsia="zh-CN")
+    set_child(rPr, "sz", RPR_ORDER, val=half_points)
+    set_child(rPr, "szCs", RPR_ORDER, val=half_points)
+    set_child(rPr, "lang", RPR_ORDER, val="en-US", eastAsia="zh-CN")
 
 
 def set_paragraph_format(pPr, *, line_twips: int | None = LINE_TWIPS, first_chars: int = 0,
@@ -174,21 +54,21 @@ def set_paragraph_format(pPr, *, line_twips: int | None = LINE_TWIPS, first_char
                          left_chars: int = 0, grid: bool = True) -> None:
     """Exact line spacing (or single when None), indents in characters with a twips fallback, alignment."""
     if not grid:
-        set_child(pPr, "snapToGrid", _PPR_ORDER, val="0")
+        set_child(pPr, "snapToGrid", PPR_ORDER, val="0")
     spacing = {"before": str(before), "after": str(after)}
     if line_twips is None:
         spacing |= {"line": "240", "lineRule": "auto"}
     else:
         spacing |= {"line": str(line_twips), "lineRule": "exact"}
-    set_child(pPr, "spacing", _PPR_ORDER, **spacing)
-    ind = set_child(pPr, "ind", _PPR_ORDER)
+    set_child(pPr, "spacing", PPR_ORDER, **spacing)
+    ind = set_child(pPr, "ind", PPR_ORDER)
     ind.attrib.clear()
     indents = {"firstLine": first_chars, "left": left_chars, "right": right_chars}
     for side, chars in indents.items():
         if chars or side == "firstLine":  # an explicit 0 overrides Normal's 2-character indent
             ind.set(qn(f"w:{side}Chars"), str(chars * 100))
             ind.set(qn(f"w:{side}"), str(chars * CHAR_TWIPS))
-    set_child(pPr, "jc", _PPR_ORDER, val=jc)
+    set_child(pPr, "jc", PPR_ORDER, val=jc)
 
 
 def _reset_style(style) -> tuple:
@@ -225,17 +105,17 @@ def _style_paragraphs(doc: DocumentObject, fonts: Fonts) -> None:
         style = doc.styles[name]
         pPr, rPr = _reset_style(style)
         set_run_format(rPr, font(fonts), size, bold)
-        set_child(rPr, "color", _RPR_ORDER, val="000000")
+        set_child(rPr, "color", RPR_ORDER, val="000000")
         if name == "Title":
             set_paragraph_format(pPr, line_twips=TITLE_LINE_TWIPS, jc=jc, after=LINE_TWIPS, grid=False)
         else:
             set_paragraph_format(pPr, first_chars=first, jc=jc)
-            set_child(pPr, "widowControl", _PPR_ORDER)
+            set_child(pPr, "widowControl", PPR_ORDER)
         if name == "Normal":
-            set_child(rPr, "spacing", _RPR_ORDER, val="-5")  # −0.25 pt: 28 characters a line in LibreOffice
+            set_child(rPr, "spacing", RPR_ORDER, val="-5")  # −0.25 pt: 28 characters a line in LibreOffice
         if outline is not None:
-            set_child(pPr, "keepNext", _PPR_ORDER)
-            set_child(pPr, "outlineLvl", _PPR_ORDER, val=str(outline))
+            set_child(pPr, "keepNext", PPR_ORDER)
+            set_child(pPr, "outlineLvl", PPR_ORDER, val=str(outline))
 
 
 def _style_defaults(doc: DocumentObject, fonts: Fonts) -> None:
@@ -276,7 +156,7 @@ def _page_number(paragraph: Paragraph, fonts: Fonts, jc: str) -> None:
     pPr = paragraph._p.get_or_add_pPr()
     side = {"right": "right", "left": "left"}[jc]
     set_paragraph_format(pPr, line_twips=None, jc=jc)
-    set_child(pPr, "ind", _PPR_ORDER, **{side: str(PAGE_NUMBER_PT * 20)})
+    set_child(pPr, "ind", PPR_ORDER, **{side: str(PAGE_NUMBER_PT * 20)})
     pieces = [("text", "— "), ("fld", "begin"), ("instr", " PAGE "), ("fld", "separate"), ("text", "1"),
               ("fld", "end"), ("text", " —")]
     for kind, value in pieces:
@@ -366,8 +246,8 @@ def signoff(doc: DocumentObject, issuer: str, day: str) -> None:
 def _cell_paragraph(cell, text: str, jc: str, style: str) -> None:
     para = cell.paragraphs[0]
     para.style = style
-    set_child(para._p.get_or_add_pPr(), "snapToGrid", _PPR_ORDER, val="0")
-    set_child(para._p.get_or_add_pPr(), "jc", _PPR_ORDER, val=jc)
+    set_child(para._p.get_or_add_pPr(), "snapToGrid", PPR_ORDER, val="0")
+    set_child(para._p.get_or_add_pPr(), "jc", PPR_ORDER, val=jc)
     if text:
         para.add_run(text)
 
@@ -382,17 +262,17 @@ def _row_properties(row, header: bool) -> None:
 def _table_properties(table: Table, widths_mm: list[float], borders: bool) -> None:
     tblPr = table._tbl.tblPr
     total = str(sum(round(Mm(w).twips) for w in widths_mm))
-    set_child(tblPr, "tblW", _TBLPR_ORDER, w=total, type="dxa")
-    set_child(tblPr, "jc", _TBLPR_ORDER, val="center")
-    set_child(tblPr, "tblLayout", _TBLPR_ORDER, type="fixed")
-    margins = set_child(tblPr, "tblCellMar", _TBLPR_ORDER)
+    set_child(tblPr, "tblW", TBLPR_ORDER, w=total, type="dxa")
+    set_child(tblPr, "jc", TBLPR_ORDER, val="center")
+    set_child(tblPr, "tblLayout", TBLPR_ORDER, type="fixed")
+    margins = set_child(tblPr, "tblCellMar", TBLPR_ORDER)
     for side in ("left", "right"):
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
     if not borders:
-        edges = set_child(tblPr, "tblBorders", _TBLPR_ORDER)
+        edges = set_child(tblPr, "tblBorders", TBLPR_ORDER)
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
             line = OxmlElement(f"w:{edge}")
             line.set(qn("w:val"), "nil")
@@ -416,7 +296,7 @@ def table(doc: DocumentObject, widths_mm: list[float], rows: list[list[str]], he
         for column, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
             cell.width = Mm(widths_mm[column])
             tcPr = cell._tc.get_or_add_tcPr()
-            set_child(tcPr, "vAlign", _TCPR_ORDER, val="center")
+            set_child(tcPr, "vAlign", TCPR_ORDER, val="center")
             centred = (header and index == 0) or column in centre
             _cell_paragraph(cell, text, "center" if centred else "left", style)
     return table_
@@ -439,21 +319,10 @@ def set_core_properties(doc: DocumentObject, title_text: str) -> None:
     props.created = props.modified = _EPOCH
 
 
-def normalized_zip(data: bytes) -> bytes:
-    """The same package with fixed entry timestamps: byte-identical output for identical content."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
-
-
 def document_bytes(doc: DocumentObject) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
-    return normalized_zip(buffer.getvalue())
+    return normalized(buffer.getvalue())
 
 
 def reference_docx() -> bytes:

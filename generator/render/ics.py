@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from ..compile import UnitPlan
+from ..compile.plan import UnitPlan
 
 # A fixed stamp keeps regenerated calendars byte-identical; DTSTAMP is required by RFC 5545.
 _STAMP = datetime(2000, 1, 1, tzinfo=UTC)

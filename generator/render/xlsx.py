@@ -11,22 +11,33 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..compile import UnitPlan, responsibility_rows
-from .gbt9704 import FONTS
-
-# The kinds of workbook, stored in each file's properties and as its sheet name.
-DUTY_LIST, LEDGER, SCORES, VOTES = "责任清单", "工作台账", "考核评分表", "民主测评表"
-
-# Headings `collect` finds its columns by, wherever a clerk moves them.
-ID, DUE, STATUS_COLUMN, COMPLETED, RECONCILE = "编号", "时间节点", "完成情况", "完成日期", "对账销号"
-NUMBER, CATEGORY, ITEM, SCORE, VETO = "序号", "类别", "考核项目", "得分", "一票否决"
-SUBJECT, TITLE = "测评对象", "职务"
-
-LEDGER_COLUMNS = (ID, "责任主体", "责任人", "事项", DUE, "佐证材料", STATUS_COLUMN, COMPLETED, RECONCILE, "备注")
-LEDGER_WIDTHS = (30, 12, 10, 46, 16, 22, 10, 14, 10, 16)
-STATUS = ("未开始", "进行中", "已完成")
-RECONCILED = ("未销号", "已销号")
-DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+from ..compile.plan import UnitPlan, responsibility_rows
+from ..fonts import FONTS
+from ..sheets import (
+    CATEGORY,
+    COMPLETED,
+    DATE_FORMAT,
+    DUE,
+    DUTY_LIST,
+    ITEM,
+    LEDGER,
+    LEDGER_COLUMNS,
+    LEDGER_WIDTHS,
+    NUMBER,
+    PROPERTY_KIND,
+    PROPERTY_UNIT,
+    PROPERTY_YEAR,
+    RECONCILE,
+    RECONCILED,
+    SCORE,
+    SCORES,
+    STATUS,
+    STATUS_COLUMN,
+    SUBJECT,
+    TITLE,
+    VETO,
+    VOTES,
+)
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -47,10 +58,6 @@ def _style(name: str, bold: bool = False, centered: bool = False, fill: PatternF
 # Named styles: one assignment per cell instead of four style objects (openpyxl hashes each).
 _STYLES = (_style("表头", bold=True, centered=True, fill=_HEADER_FILL), _style("正文"), _style("居中", centered=True),
            NamedStyle(name="注释", font=Font(name=FONTS.body, size=11), alignment=Alignment(wrap_text=True, vertical="top")))
-
-
-# Custom document properties survive Excel and WPS saves: `collect` reads them to know whose file it is.
-PROPERTY_UNIT, PROPERTY_YEAR, PROPERTY_KIND = "单位", "年度", "文书"
 
 
 def _workbook(plan: UnitPlan, kind: str, heading: str, columns: tuple[str, ...],

@@ -14,15 +14,13 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from ..load import KnowledgeBase
+from ..load.content import KnowledgeBase
 from ..problems import Problem, ProblemsFound
+from ..resources import DOCS_DIR, MKDOCS_CONFIG
 from . import search
 from .export import checklist_script
 from .pages import site_pages
 
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = ROOT / "mkdocs.yml"
-HAND_WRITTEN = ROOT / "docs"
 ASSETS = Path(__file__).resolve().parent / "assets"
 OVERRIDES = Path(__file__).resolve().parent / "overrides"
 
@@ -38,15 +36,15 @@ def build_site(kb: KnowledgeBase, out: Path, downloads: Path | None = None, *,
     with tempfile.TemporaryDirectory(prefix="zerentian-docs-") as tmp:
         docs = Path(tmp) / "docs"
         nav = _write_docs(kb, docs, downloads)
-        config = load_config(str(CONFIG), docs_dir=str(docs), site_dir=str(out), nav=nav)
-        if stock_search:
-            config.theme.dirs = [d for d in config.theme.dirs if Path(d).resolve() != OVERRIDES]
+        config = load_config(str(MKDOCS_CONFIG), docs_dir=str(docs), site_dir=str(out), nav=nav)
+        if not stock_search:  # our overrides load our search worker instead of Material's
+            config.theme.dirs.insert(0, str(OVERRIDES))
         with _segmentation(stock_search), _quiet_jieba(), _warnings() as warnings:
             try:
                 mkdocs_build(config)
             except MkDocsException as exc:
-                problems = [Problem(str(CONFIG), 1, 1, f"网站生成警告：{w}") for w in warnings]
-                raise ProblemsFound([*problems, Problem(str(CONFIG), 1, 1, f"网站生成失败（严格模式）：{exc}")]) from None
+                problems = [Problem(str(MKDOCS_CONFIG), 1, 1, f"网站生成警告：{w}") for w in warnings]
+                raise ProblemsFound([*problems, Problem(str(MKDOCS_CONFIG), 1, 1, f"网站生成失败（严格模式）：{exc}")]) from None
     if not stock_search:
         search.compact_index(out)
 
@@ -59,7 +57,7 @@ def _refuse_foreign_dir(out: Path) -> None:
 
 
 def _write_docs(kb: KnowledgeBase, docs: Path, downloads: Path | None) -> list:
-    shutil.copytree(HAND_WRITTEN, docs)
+    shutil.copytree(DOCS_DIR, docs)
     files = sorted(p.name for p in downloads.iterdir() if p.is_file()) if downloads else []
     site = site_pages(kb, date.today().year, files)
     for relative, text in site.pages.items():

@@ -6,7 +6,7 @@ The fields kept are exactly what `compile.select_duties` looks at, plus what a c
 
 import json
 
-from ..load import KnowledgeBase
+from ..load.content import KnowledgeBase
 from ..vocabulary import DOMAINS, LEVEL_LABELS, PROFILE_DUTIES, PROFILE_LEVELS, ROLE_LABELS
 from .pages import citation_label, frequency_text
 

@@ -12,10 +12,9 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from ..load import KnowledgeBase
-from ..render.gbt9704 import cn_date
-from ..schedule import describe, due_dates
-from ..schema import Duty, Scheme
+from ..compile.schedule import describe, due_dates
+from ..load.content import KnowledgeBase
+from ..load.schema import Duty, Scheme
 from ..vocabulary import (
     COLLECTION_LABELS,
     LEVEL_LABELS,
@@ -25,6 +24,7 @@ from ..vocabulary import (
     SEVERITIES,
     SOURCE_KIND_LABELS,
 )
+from ..wording import cn_date
 
 
 @dataclass

@@ -7,10 +7,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .load import KnowledgeBase
-from .problems import Problem, ProblemsFound
+from ..problems import Problem, ProblemsFound
+from ..vocabulary import Domain, ProfileDuty, ProfileLevel
+from .content import KnowledgeBase
 from .validation import validate
-from .vocabulary import Domain, ProfileDuty, ProfileLevel
 from .yamlsource import YamlDocument, read_yaml
 
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]

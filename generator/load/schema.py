@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from .vocabulary import (
+from ..vocabulary import (
     BODY_WORDS,
     LEVEL_TYPES,
     CanonicalCategory,

@@ -13,9 +13,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .compile import UnitPlan
-from .problems import Problem, ProblemsFound, display_path
-from .render.xlsx import (
+from ..compile.plan import UnitPlan
+from ..problems import Problem, ProblemsFound, display_path
+from ..sheets import (
     CATEGORY,
     COMPLETED,
     ID,

@@ -6,11 +6,11 @@ than the rhythm that text states (or states none) is flagged for the maintainers
 
 import re
 
-from .compile import Holder, Letter, UnitPlan, compile_unit
-from .load import KnowledgeBase
-from .profile import Profile
+from ..load.content import KnowledgeBase
+from ..load.profile import Profile
+from ..load.schema import Duty
+from .plan import Holder, Letter, UnitPlan, compile_unit
 from .schedule import RHYTHM_WORDS, describe, due_dates
-from .schema import Duty
 
 _COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 # A rhythm word, then (in the same clause) an optional count: 每年至少听取2次, 每季度上报不少于3篇.

@@ -1,170 +1,24 @@
-"""The Word documents of a unit's pack: contexts from a UnitPlan, filled into templates/*.docx.
+"""The Word documents of a unit's pack: one context per document, built from the UnitPlan alone."""
 
-Filling follows docxtpl (autoescape on, StrictUndefined) but prepares each template once per
-process: docxtpl patches the XML and Jinja compiles it at first use; each document then only
-renders XML strings and writes the zip with the template's other parts as they are.
-`plain_docxtpl` is the reference path (a fresh DocxTemplate per document) for tests and benchmarks.
-"""
-
-import io
-import re
-import struct
-import tempfile
-import zipfile
-import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-from docxtpl import DocxTemplate
-from jinja2 import Environment, StrictUndefined, Template
-
-from ..compile import (
+from ..compile.plan import (
     ALL_YEAR,
     LETTER_SUBUNIT,
     Holder,
     Letter,
     ListRow,
     UnitPlan,
-    bands_text,
     deadline,
     holder_rows,
     responsibility_rows,
 )
-from ..load import KnowledgeBase
-from ..schedule import describe
-from ..schema import Duty
-from ..vocabulary import LEVEL_LABELS, LEVELS, ROLE_LABELS, ROLES, SOURCE_KIND_LABELS
-from ..write import file_name
-from . import gbt9704 as gb
-from .docx_templates import TEMPLATES_DIR
-
-# ---------------------------------------------------------------------------------------------
-# Filling templates
-
-
-def jinja_env() -> Environment:
-    """docxtpl's settings with autoescape on and StrictUndefined: a missing value is an error."""
-    return Environment(autoescape=True, undefined=StrictUndefined)
-
-
-def plain_docxtpl(template_name: str, context: dict) -> bytes:
-    """The reference path: load, render and save the template with docxtpl itself."""
-    template = DocxTemplate(TEMPLATES_DIR / template_name)
-    template.render(context, jinja_env(), autoescape=True)
-    buffer = io.BytesIO()
-    template.save(buffer)
-    return buffer.getvalue()
-
-
-_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_TEMPLATED_PARTS = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One zip member, already compressed: unchanged template parts are copied, never recompressed."""
-
-    name: bytes
-    method: int
-    crc: int
-    size: int
-    data: bytes
-
-
-def deflated(name: str, content: bytes) -> Entry:
-    packer = zlib.compressobj(1, zlib.DEFLATED, -15)
-    data = packer.compress(content) + packer.flush()
-    return Entry(name.encode("utf-8"), zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content), data)
-
-
-def raw_entries(path: Path) -> dict[str, Entry]:
-    """Every member of a zip file with its compressed bytes as stored."""
-    blob = path.read_bytes()
-    entries = {}
-    with zipfile.ZipFile(io.BytesIO(blob)) as package:
-        for info in package.infolist():
-            name_len, extra_len = struct.unpack_from("<HH", blob, info.header_offset + 26)
-            start = info.header_offset + 30 + name_len + extra_len
-            entries[info.filename] = Entry(info.filename.encode("utf-8"), info.compress_type, info.CRC,
-                                           info.file_size, blob[start:start + info.compress_size])
-    return entries
-
-
-_DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, time 00:00: identical content gives identical bytes
-
-
-def zip_bytes(entries: Iterable[Entry]) -> bytes:
-    """A zip archive of already compressed members (UTF-8 names, fixed timestamps)."""
-    out, central, count = bytearray(), bytearray(), 0
-    for entry in entries:
-        # method, time, date, crc, compressed size, size, name length
-        fields = (entry.method, 0, _DOS_DATE, entry.crc, len(entry.data), entry.size, len(entry.name))
-        central += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0x800, *fields, 0, 0, 0, 0, 0, len(out))
-        central += entry.name
-        out += struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0x800, *fields, 0) + entry.name + entry.data
-        count += 1
-    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(central), len(out), 0)
-    return bytes(out + central + end)
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A template ready to fill: its zip members in order, compiled Jinja for the parts with tags."""
-
-    names: tuple[str, ...]
-    entries: dict[str, Entry]
-    compiled: dict[str, Template]
-    helper: DocxTemplate  # docxtpl's own post-processing (listings: \n, \t in values)
-
-
-def _part_source(helper: DocxTemplate, name: str, data: bytes) -> str:
-    """A part's XML as docxtpl renders it: patched tags, one paragraph per line."""
-    if name == "word/document.xml":
-        xml = helper.xml_to_string(helper.docx.element)
-    else:
-        xml = data.decode("utf-8").split("?>", 1)[-1].lstrip()
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", helper.patch_xml(xml))
-
-
-@cache
-def prepare(template_name: str) -> Prepared:
-    path = TEMPLATES_DIR / template_name
-    helper = DocxTemplate(path)
-    helper.init_docx()
-    env = jinja_env()
-    compiled = {}
-    with zipfile.ZipFile(path) as package:
-        names = tuple(package.namelist())
-        for name in filter(_TEMPLATED_PARTS.fullmatch, names):
-            source = _part_source(helper, name, package.read(name))
-            if "{{" in source or "{%" in source:
-                compiled[name] = env.from_string(source)
-    return Prepared(names, raw_entries(path), compiled, helper)
-
-
-def _finish(helper: DocxTemplate, xml: str) -> bytes:
-    """docxtpl's steps after Jinja: join paragraphs, restore escaped braces, expand listings."""
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    if any(c in xml for c in "\n\t\a\f"):
-        xml = helper.resolve_listing(xml)
-    return (_XML_DECLARATION + xml).encode("utf-8")
-
-
-def fill(template_name: str, context: dict) -> bytes:
-    """The fast path: render the prepared XML parts, copy the others as stored, write the zip."""
-    prepared = prepare(template_name)
-
-    def entry(name: str) -> Entry:
-        template = prepared.compiled.get(name)
-        if template is None:
-            return prepared.entries[name]
-        return deflated(name, _finish(prepared.helper, template.render(context)))
-
-    return zip_bytes(map(entry, prepared.names))
-
+from ..compile.schedule import describe
+from ..filenames import file_name
+from ..load.schema import Duty
+from ..vocabulary import ROLE_LABELS
+from ..wording import BLANK_DATE, cn_date, cn_number
+from .fill import fill
 
 # ---------------------------------------------------------------------------------------------
 # Wording shared by the documents
@@ -188,7 +42,7 @@ def by_category(duties: Iterable[Duty]) -> dict[str, list[Duty]]:
 
 def labelled(texts: Iterable[str]) -> list[dict]:
     """（一）（二）… labels for body items."""
-    return [{"label": f"（{gb.cn_number(i)}）", "text": text} for i, text in enumerate(texts, 1)]
+    return [{"label": f"（{cn_number(i)}）", "text": text} for i, text in enumerate(texts, 1)]
 
 
 def titles(duties: Iterable[Duty]) -> str:
@@ -208,8 +62,8 @@ def common(plan: UnitPlan) -> dict:
     return {
         "unit": plan.profile.单位, "year": plan.year, "subject": subject(plan),
         "issuer": signoff.机关 if signoff else plan.profile.单位,
-        "date": gb.cn_date(None if plan.blank or signoff is None else signoff.日期),
-        "blank_date": gb.BLANK_DATE,
+        "date": cn_date(None if plan.blank or signoff is None else signoff.日期),
+        "blank_date": BLANK_DATE,
     }
 
 
@@ -226,7 +80,7 @@ def duty_list_context(plan: UnitPlan) -> dict:
     sections: dict[str, list[ListRow]] = {}
     for row in responsibility_rows(plan):
         sections.setdefault(row.section, []).append(row)
-    return common(plan) | {"sections": [{"heading": f"{gb.cn_number(i)}、{section}", "rows": list_rows(rows)}
+    return common(plan) | {"sections": [{"heading": f"{cn_number(i)}、{section}", "rows": list_rows(rows)}
                                         for i, (section, rows) in enumerate(sections.items(), 1)]}
 
 
@@ -252,9 +106,9 @@ def letter_goals(holder: Holder) -> list[str]:
 def letter_duties(holder: Holder) -> list[dict]:
     items = []
     for i, (category, duties) in enumerate(by_category(holder.duties).items(), 1):
-        items.append({"label": f"（{gb.cn_number(i)}）{category}。", "text": f"{titles(duties)}。"})
+        items.append({"label": f"（{cn_number(i)}）{category}。", "text": f"{titles(duties)}。"})
     if holder.risks:
-        label = f"（{gb.cn_number(len(items) + 1)}）廉政风险防控。"
+        label = f"（{cn_number(len(items) + 1)}）廉政风险防控。"
         items.append({"label": label, "text": f"防范{titles(holder.risks)}等风险。"})
     return items
 
@@ -371,7 +225,7 @@ def plan_tasks(plan: UnitPlan) -> list[dict]:
     domains: dict[str, list[Duty]] = {}
     for duty in plan.collective.duties:
         domains.setdefault(duty.domain, []).append(duty)
-    return [{"label": f"（{gb.cn_number(i)}）", "name": domain,
+    return [{"label": f"（{cn_number(i)}）", "name": domain,
              "entries": [{"category": c, "text": f"{titles(ds)}。"} for c, ds in by_category(duties).items()]}
             for i, (domain, duties) in enumerate(domains.items(), 1)]
 
@@ -387,7 +241,7 @@ def plan_steps(plan: UnitPlan) -> list[dict]:
         ("检查验收", f"{year}年12月",
          "对照考核评分表开展自查和民主测评，总结全年工作，于次年年初向上级党组织书面报告履责情况。"),
     ]
-    return [{"label": f"（{gb.cn_number(i)}）", "name": n, "period": p, "text": t} for i, (n, p, t) in enumerate(steps, 1)]
+    return [{"label": f"（{cn_number(i)}）", "name": n, "period": p, "text": t} for i, (n, p, t) in enumerate(steps, 1)]
 
 
 def leading_group(plan: UnitPlan) -> dict:
@@ -475,7 +329,7 @@ def commitments_context(plan: UnitPlan) -> dict:
     rows = []
     for holder in plan.leaders:
         rows += [{"person": holder.name, "task": d.title, "measure": describe(d.frequency),
-                  "deadline": gb.cn_date(last_due.get((holder.key, d.id)))}
+                  "deadline": cn_date(last_due.get((holder.key, d.id)))}
                  for d in holder.duties if d.frequency]
         rows.append({"person": holder.name, "task": "", "measure": "", "deadline": ""})
     return common(plan) | {"rows": [{"no": i, **row} for i, row in enumerate(rows, 1)]}
@@ -499,7 +353,7 @@ def report_context(plan: UnitPlan) -> dict:
     recurring = [(d, h) for h in [plan.collective, *plan.leaders] for d in h.duties if d.frequency]
     return common(plan) | {
         "upper": plan.profile.上级,
-        "parts": [{"label": f"（{gb.cn_number(i)}）", "heading": h, "lines": lines}
+        "parts": [{"label": f"（{cn_number(i)}）", "heading": h, "lines": lines}
                   for i, (h, lines) in enumerate(parts, 1)],
         "recurring": [{"no": i, "task": d.title, "person": "领导班子" if h.role == "collective" else h.name,
                        "deadline": deadline(d)} for i, (d, h) in enumerate(recurring, 1)],
@@ -553,100 +407,3 @@ def render_docx(plan: UnitPlan) -> dict[str, bytes]:
     return {name: fill(template, context) for name, template, context in documents(plan)}
 
 
-# ---------------------------------------------------------------------------------------------
-# 学习手册: the whole knowledge base as one Word document, through pandoc
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~^$&@:'\"])")
-
-
-def md(text: str) -> str:
-    """Text printed literally by pandoc: every ASCII punctuation mark escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def _cite(kb: KnowledgeBase, citations: Iterable[str]) -> str:
-    shorts = [f"{kb.sources[c.split('/')[0]].short}{c.split('/', 1)[1]}" for c in citations]
-    return md(f"（依据：{'；'.join(shorts)}）")
-
-
-def _duty_section(kb: KnowledgeBase) -> list[str]:
-    lines = ["# 一、责任主体与责任事项"]
-    for i, level in enumerate(LEVELS, 1):
-        lines.append(f"## （{gb.cn_number(i)}）{md(LEVEL_LABELS[level])}")
-        for j, role in enumerate(ROLES, 1):
-            duties = [d for d in kb.duties.values() if level in d.levels and d.role == role]
-            if duties:
-                lines.append(f"### {j}. {md(ROLE_LABELS[role])}")
-                lines += [f"{md(d.title)}：{md(d.text)}（{md(deadline(d))}）{_cite(kb, d.sources)}" for d in duties]
-    return lines
-
-
-def _accountability_section(kb: KnowledgeBase) -> list[str]:
-    lines = ["# 二、责任追究"]
-    groups: dict[str, list] = {}
-    for case in kb.cases.values():
-        groups.setdefault(case.group, []).append(case)
-    for i, (group, cases) in enumerate(groups.items(), 1):
-        lines.append(f"## （{gb.cn_number(i)}）{md(group)}")
-        lines += [f"{md(c.title)}：{md(c.text)}{_cite(kb, c.sources)}" for c in cases]
-    lines.append("## 问责方式")
-    lines += [f"{md(f.name)}（{md(f.kind)}）{md(f.text or '')}{_cite(kb, f.sources)}" for f in kb.forms.values()]
-    return lines
-
-
-def _assessment_section(kb: KnowledgeBase) -> list[str]:
-    lines = ["# 三、考核评价"]
-    for i, scheme in enumerate(kb.schemes.values(), 1):
-        lines.append(f"## （{gb.cn_number(i)}）{md(scheme.title)}")
-        lines.append(f"考核对象：{md(scheme.subject)}{_cite(kb, scheme.sources)}")
-        lines += [f"考核方式：{md(m)}" for m in scheme.methods]
-        lines += [f"考核内容：{md(item.title)}{md('：' + item.text) if item.text else ''}" for item in scheme.items]
-        if scheme.bands:
-            lines.append(f"等次划分：{md(bands_text(scheme.bands))}")
-    return lines
-
-
-def _mechanism_section(kb: KnowledgeBase) -> list[str]:
-    lines = ["# 四、工作机制"]
-    lines += [f"{md(m.name)}（{md(m.category)}）：{md(m.text)}{_cite(kb, m.sources)}" for m in kb.mechanisms.values()]
-    return lines
-
-
-def _risk_section(kb: KnowledgeBase) -> list[str]:
-    lines = ["# 五、廉政风险点"]
-    for i, area in enumerate(kb.areas.values(), 1):
-        risks = [r for r in kb.risks.values() if r.area == area.id]
-        if risks:
-            lines.append(f"## （{gb.cn_number(i)}）{md(area.name)}")
-            lines += [f"{md(r.title)}：{md(r.text)}防控措施：{md('；'.join(r.measures))}。{_cite(kb, r.sources)}"
-                      for r in risks]
-    return lines
-
-
-def _glossary_and_sources(kb: KnowledgeBase) -> list[str]:
-    lines = ["# 六、术语"]
-    lines += [f"{md(t.term)}：{md(t.definition)}{_cite(kb, t.sources)}" for t in kb.terms.values()]
-    lines.append("# 七、依据文件")
-    for source in kb.sources.values():
-        when = f"，{source.date or source.year}" if (source.date or source.year) else ""
-        issuer = f"，{source.issuer}" if source.issuer else ""
-        lines.append(md(f"《{source.title}》（{SOURCE_KIND_LABELS[source.kind]}{issuer}{when}）"))
-    return lines
-
-
-def handbook_markdown(kb: KnowledgeBase) -> str:
-    blocks = [*_duty_section(kb), *_accountability_section(kb), *_assessment_section(kb),
-              *_mechanism_section(kb), *_risk_section(kb), *_glossary_and_sources(kb)]
-    return "% 全面从严治党责任制学习手册\n\n" + "\n\n".join(blocks) + "\n"
-
-
-def render_handbook(kb: KnowledgeBase) -> bytes:
-    """The whole knowledge base as one Word 学习手册, in the pack's GB/T 9704 styles."""
-    import pypandoc  # only the handbook needs pandoc
-
-    with tempfile.TemporaryDirectory(prefix="zerentian-handbook-") as tmp:
-        reference, output = Path(tmp) / "reference.docx", Path(tmp) / "handbook.docx"
-        reference.write_bytes(gb.reference_docx())
-        pypandoc.convert_text(handbook_markdown(kb), "docx", format="markdown-smart", outputfile=str(output),
-                              extra_args=[f"--reference-doc={reference}"])
-        return output.read_bytes()

@@ -7,14 +7,11 @@ depends on the unit comes from the context built in docx.py.
 """
 
 from collections.abc import Callable
-from pathlib import Path
 
 from docx.document import Document as DocumentObject
 
-from ..write import write_bytes_atomic
+from ..fonts import FONTS
 from . import gbt9704 as gb
-
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 
 def _loop(doc: DocumentObject, tag: str) -> None:
@@ -26,7 +23,7 @@ def _numbered(doc: DocumentObject, label: str, text: str) -> None:
     """A body paragraph opening with a 楷体 label: "（一）类别。" followed by body text."""
     para = gb.paragraph(doc, first_chars=2)
     label_run = para.add_run(label)
-    gb.set_run_format(label_run._r.get_or_add_rPr(), gb.FONTS.heading2, gb.BODY_PT)
+    gb.set_run_format(label_run._r.get_or_add_rPr(), FONTS.heading2, gb.BODY_PT)
     para.add_run(text)
 
 
@@ -41,7 +38,7 @@ def _row_loop(doc: DocumentObject, widths: list[float], headers: list[str], loop
 def _attachment(doc: DocumentObject, heading_text: str) -> None:
     gb.page_break(doc)
     para = gb.flush_left(doc, "附件")
-    gb.set_run_format(para.runs[0]._r.get_or_add_rPr(), gb.FONTS.heading1, gb.BODY_PT)
+    gb.set_run_format(para.runs[0]._r.get_or_add_rPr(), FONTS.heading1, gb.BODY_PT)
     gb.title(doc, heading_text)
 
 
@@ -240,14 +237,3 @@ def build_template(name: str) -> bytes:
     builder(doc)
     gb.set_core_properties(doc, title_text)
     return gb.document_bytes(doc)
-
-
-def build_templates(out_dir: Path = TEMPLATES_DIR) -> list[Path]:
-    """Write every template; the same code gives the same bytes on every run."""
-    paths = []
-    for name in TEMPLATES:
-        path = out_dir / name
-        write_bytes_atomic(path, build_template(name))
-        path.chmod(0o644)
-        paths.append(path)
-    return paths

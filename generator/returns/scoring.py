@@ -6,7 +6,7 @@ nothing here knows 95 or 30 %.
 
 from dataclasses import dataclass
 
-from .schema import Band, Tier
+from ..load.schema import Band, Tier
 
 
 def grade_for(score: float, bands: tuple[Band, ...]) -> str | None:

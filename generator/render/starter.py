@@ -1,9 +1,5 @@
-"""`zerentian new`: a commented starter profile that passes `check` once names are filled in."""
+"""The commented starter profile `zerentian new` writes: it passes `check` once names are filled in."""
 
-from datetime import date
-from pathlib import Path
-
-from .write import write_text_atomic
 
 # 层级 → (example unit, upper body, secretary title, member title, supervisor title, subunit level)
 LEVEL_EXAMPLES: dict[str, tuple[str, str, str, str, str, str | None]] = {
@@ -56,7 +52,3 @@ def starter_text(level: str, year: int) -> str:
     subunits = _SUBUNITS.format(sublevel=sublevel) if sublevel else ""
     return _TEMPLATE.format(level=level, unit=unit, upper=upper, year=year, secretary=secretary,
                             member=member, supervisor=supervisor, contact=contact, subunits=subunits)
-
-
-def write_starter(path: Path, level: str) -> None:
-    write_text_atomic(path, starter_text(level, date.today().year))

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, ProblemsFound, display_path
+from ..problems import Problem, ProblemsFound, display_path
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path_ = tuple[str | int, ...]

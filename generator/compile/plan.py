@@ -1,6 +1,6 @@
 """Stage 2: from a unit profile and the knowledge base, what applies to whom and when.
 
-Renderers get a UnitPlan and never look at YAML or the knowledge base again.
+The document renderers get the UnitPlan made here and nothing else: no YAML, no knowledge base.
 """
 
 import hashlib
@@ -8,11 +8,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from .load import KnowledgeBase
-from .profile import Leader, Profile, Subunit
+from ..load.content import KnowledgeBase
+from ..load.profile import Leader, Profile, Subunit
+from ..load.schema import Area, Band, Case, Duty, Form, Item, Risk, Scheme, Tier
+from ..vocabulary import DOMAINS, PROFILE_DUTIES, PROFILE_LEVELS
 from .schedule import describe, due_dates
-from .schema import Area, Band, Case, Duty, Form, Item, Risk, Scheme, Tier
-from .vocabulary import DOMAINS, PROFILE_DUTIES, PROFILE_LEVELS
 
 
 def select_duties(kb: KnowledgeBase, level: str, role: str, areas: list[str] = (),

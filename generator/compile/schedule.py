@@ -3,8 +3,8 @@
 import calendar
 from datetime import date, timedelta
 
-from .schema import Frequency
-from .vocabulary import PERIOD_LABELS
+from ..load.schema import Frequency
+from ..vocabulary import PERIOD_LABELS
 
 # Months each period spans, and the window each 年初/年中/年底 stands for (first month, last month).
 PERIOD_MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1}

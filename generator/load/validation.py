@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .problems import Problem
+from ..problems import Problem
 from .yamlsource import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)

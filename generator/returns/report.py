@@ -9,9 +9,10 @@ from markupsafe import Markup, escape
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from ..figures import UnitFigures, overdue_by_role
-from .gbt9704 import FONTS
-from .xlsx import DATE_FORMAT
+from ..fonts import FONTS
+from ..sheets import DATE_FORMAT
+from ..wording import cn_date
+from .figures import UnitFigures, overdue_by_role
 
 _ENV = Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=True, undefined=StrictUndefined)
 BAR_HEIGHT, LABEL_WIDTH, CHART_WIDTH = 22, 260, 760
@@ -87,3 +88,9 @@ def render_summary_xlsx(units: list[UnitFigures], as_of: date) -> bytes:
     buffer = BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def report_files(units: list[UnitFigures], as_of: date) -> dict[str, bytes]:
+    """The report folder: a page to open in a browser and a workbook to sort and filter."""
+    title = f"党风廉政建设工作台账汇总（截至{cn_date(as_of)}）"
+    return {"index.html": render_html(units, as_of, title), "汇总.xlsx": render_summary_xlsx(units, as_of)}

@@ -4,8 +4,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from .collect import LEDGER, SCORES, VOTES, LedgerEntry, Returned
-from .compile import Occurrence, UnitPlan
+from ..compile.plan import Occurrence, UnitPlan
+from ..sheets import LEDGER, SCORES, VOTES
+from .read import LedgerEntry, Returned
 from .scoring import assessed_grade, evaluate
 
 

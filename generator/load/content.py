@@ -7,7 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .problems import Problem, ProblemsFound
+from ..problems import Problem, ProblemsFound
+from ..resources import CONTENT_DIR
+from ..vocabulary import SOURCE_STANDING
 from .schema import (
     COLLECTIONS,
     Area,
@@ -25,10 +27,9 @@ from .schema import (
     Term,
 )
 from .validation import closest, validate
-from .vocabulary import SOURCE_STANDING
 from .yamlsource import YamlDocument, read_yaml
 
-DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
+DEFAULT_CONTENT = CONTENT_DIR
 
 
 @dataclass
