@@ -7,6 +7,8 @@ from typing import Literal, get_args
 
 Level = Literal["county", "department", "township", "village"]
 Role = Literal["collective", "first_responsible", "member", "discipline", "functional"]
+# The roles a unit's leading group holds: every canonical duty has one of these.
+HolderRole = Literal["collective", "first_responsible", "member", "discipline"]
 Domain = Literal["党风廉政建设", "基层党建", "意识形态"]
 Period = Literal["year", "half", "quarter", "month"]
 Window = Literal["年初", "年中", "年底"]
@@ -69,6 +71,7 @@ ProfileDuty = Literal[tuple(PROFILE_DUTIES)]  # type: ignore[valid-type]
 DOMAINS: tuple[str, ...] = get_args(Domain)
 LEVELS: tuple[str, ...] = get_args(Level)
 ROLES: tuple[str, ...] = get_args(Role)
+HOLDER_ROLES: tuple[str, ...] = get_args(HolderRole)
 
 SEVERITIES: tuple[str, ...] = get_args(Severity)
 

@@ -131,7 +131,7 @@ def test_a_ledger_that_breaks_meaning_is_refused_with_its_line(returned, mistake
 
 
 def test_scoring_follows_the_sources_numbers():
-    form = assessment_form(load_content(CONTENT), "township")
+    form = assessment_form(load_content(CONTENT), "township", [])
     assert [(b.grade, b.min) for b in form.bands] == [("优秀", 95), ("良好", 80), ("一般", 60), ("差", 0)]
     assert [(t.grade, t.score) for t in form.tiers] == [("优秀", 100), ("良好", 80), ("一般", 60), ("差", 0)]
     assert form.bad_vote_ratio == 0.3 and form.bad_grade == "差"
@@ -165,7 +165,7 @@ def test_returned_score_sheets_are_totalled_vetoed_and_graded(returned):
 
     assessment = units[TOWNSHIP]["考核"]
     assert assessment["得分"] == 5 * len(items)
-    assert assessment["等次"] == grade_for(5 * len(items), assessment_form(load_content(CONTENT), "township").bands)
+    assert assessment["等次"] == grade_for(5 * len(items), assessment_form(load_content(CONTENT), "township", []).bands)
     evaluation = {e["测评对象"]: e for e in units[TOWNSHIP]["民主测评"]}
     assert evaluation["领导班子"]["等次"] == "差" and evaluation["领导班子"]["得分"] == 70
     assert evaluation["周立新"]["等次"] == "优秀"

@@ -296,4 +296,4 @@ def test_every_document_opens_in_libreoffice_as_a4_with_the_names_and_cjk_fonts(
     assert {f for f in faces if re.match(r"Noto(Serif|Sans)CJK", f)} == faces
     assert len({re.sub(r"CJK\w\w", "", f) for f in faces}) >= 3, f"title, body and headings distinct: {faces}"
     handbook = subprocess.run(["pdftotext", str(outdir / "学习手册.pdf"), "-"], capture_output=True, text=True).stdout
-    assert "一、责任主体与责任事项" in handbook and next(iter(kb.duties.values())).title in flat(handbook)
+    assert "一、责任主体与责任事项" in handbook and next(iter(kb.canonical.values())).title in flat(handbook)

@@ -8,7 +8,7 @@ import re
 
 from ..load.content import KnowledgeBase
 from ..load.profile import Profile
-from ..load.schema import Duty
+from ..load.schema import Canonical
 from .plan import Holder, Letter, UnitPlan, compile_unit
 from .schedule import RHYTHM_WORDS, describe, due_dates
 
@@ -26,7 +26,7 @@ def stated_per_year(text: str) -> int | None:
     return max(counts) if counts else None
 
 
-def stricter_than_stated(duty: Duty, year: int) -> str | None:
+def stricter_than_stated(duty: Canonical, year: int) -> str | None:
     if duty.frequency is None:
         return None
     structured = len(due_dates(duty.frequency, year))
@@ -69,5 +69,5 @@ def burden_report(kb: KnowledgeBase, profile: Profile) -> str:
     duties = {d.id: d for h in [plan.collective, *plan.leaders] for d in h.duties}
     flagged = [(d, note) for d in duties.values() if (note := stricter_than_stated(d, plan.year))]
     lines += ["", f"频次需核对的事项：{len(flagged)} 项" + ("（无）" if not flagged else "")]
-    lines += [f"  {d.id}  {d.title}：{note}（依据：{'、'.join(d.sources)}）" for d, note in flagged]
+    lines += [f"  {d.id}  {d.title}：{note}（依据：{'、'.join(kb.basis(d))}）" for d, note in flagged]
     return "\n".join(lines)

@@ -7,13 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..load.content import KnowledgeBase
-from ..load.schema import Area, Case, Duty, Form, Mechanism, Risk, Scheme, Source, Term
-from ..vocabulary import LEVELS, ROLES
+from ..load.schema import Area, Canonical, Case, Form, Mechanism, Risk, Scheme, Source, Term
+from ..vocabulary import HOLDER_ROLES, LEVELS
+from .plan import in_words, unit_words
 
 
 @dataclass(frozen=True)
 class Catalog:
-    duties: dict[tuple[str, str], list[Duty]]   # (level, role) → duties, in level and role order
+    duties: dict[tuple[str, str], list[Canonical]]   # (level, role) → canonical duties in the level's usual words
     cases: dict[str, list[Case]]                # group → cases
     forms: list[Form]
     schemes: list[Scheme]
@@ -21,6 +22,7 @@ class Catalog:
     risks: list[tuple[Area, list[Risk]]]        # areas that have risk points, each with them
     terms: list[Term]                           # alphabetical by term
     sources: dict[str, Source]
+    basis: dict[str, list[str]]                 # canonical duty id → its 依据 (central rules first)
 
     def citation(self, citation: str) -> tuple[Source, str]:
         """The source a "source/section" citation names, and the section's title."""
@@ -37,8 +39,9 @@ def grouped(records, key) -> dict[str, list]:
 
 
 def catalog(kb: KnowledgeBase) -> Catalog:
-    duties = {(level, role): [d for d in kb.duties.values() if level in d.levels and d.role == role]
-              for level in LEVELS for role in ROLES}
+    duties = {(level, role): [in_words(d, unit_words(level, "")) for d in kb.canonical.values()
+                              if d.level == level and d.role == role]
+              for level in LEVELS for role in HOLDER_ROLES}
     risks = [(area, [r for r in kb.risks.values() if r.area == area.id]) for area in kb.areas.values()]
     return Catalog(
         duties={key: found for key, found in duties.items() if found},
@@ -49,4 +52,5 @@ def catalog(kb: KnowledgeBase) -> Catalog:
         risks=[(area, found) for area, found in risks if found],
         terms=sorted(kb.terms.values(), key=lambda t: t.term),
         sources=dict(kb.sources),
+        basis={d.id: kb.basis(d) for d in kb.canonical.values()},
     )

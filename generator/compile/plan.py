@@ -4,33 +4,85 @@ The document renderers get the UnitPlan made here and nothing else: no YAML, no 
 """
 
 import hashlib
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..load.content import KnowledgeBase
 from ..load.profile import Leader, Profile, Subunit
-from ..load.schema import Area, Band, Case, Duty, Form, Item, Risk, Scheme, Tier
-from ..vocabulary import DOMAINS, PROFILE_DUTIES, PROFILE_LEVELS
+from ..load.schema import Area, Band, Canonical, Case, Form, Risk, Scheme, Tier
+from ..vocabulary import (
+    BODY_WORDS,
+    CANONICAL_CATEGORIES,
+    DOMAINS,
+    LEVEL_TYPES,
+    PROFILE_DUTIES,
+    PROFILE_LEVELS,
+)
 from .schedule import describe, due_dates
 
 
 def select_duties(kb: KnowledgeBase, level: str, role: str, areas: list[str] = (),
-                  domains: list[str] = DOMAINS) -> list[Duty]:
-    """Duties of `role` at `level`; a member's area-specific duties only for the areas they oversee.
+                  domains: list[str] = DOMAINS, subunits: bool = True) -> list[Canonical]:
+    """The canonical duties of `role` at `level`: a member's area-specific ones only for the areas they oversee,
+    and duties about subordinate units only for units that have them.
 
     The site's checklist builder repeats this rule in JavaScript; a test keeps the two equal.
     """
     return [
-        duty for duty in kb.duties.values()
-        if level in duty.levels and duty.role == role and duty.domain in domains and duty.scope is None
-        and (not duty.areas or set(duty.areas) & set(areas))
+        duty for duty in kb.canonical.values()
+        if duty.level == level and duty.role == role and duty.domain in domains
+        and (not duty.areas or set(duty.areas) & set(areas)) and (subunits or duty.when is None)
     ]
+
+
+def unit_type(level: str, name: str, declared: str | None = None) -> str:
+    """The kind of unit (乡镇 or 街道, 村 or 社区, 党组 or 党委): as the profile says, else from the unit's name."""
+    if declared:
+        return declared
+    types = LEVEL_TYPES[level]
+    return next((t for t in types[1:] if t in name), types[0])
+
+
+def unit_words(level: str, name: str, declared: str | None = None) -> dict[str, str]:
+    """What a unit calls its own bodies, for the {党委}/{会议}/{纪委}… of canonical texts."""
+    words = dict(BODY_WORDS[unit_type(level, name, declared)])
+    if level == "village" and "总支" in name:  # a general branch (党总支) calls itself so
+        words["党委"] = "党总支"
+    return words
+
+
+_TOKEN = re.compile(r"\{([^{}]+)\}")
+
+
+def in_words(duty: Canonical, words: dict[str, str]) -> Canonical:
+    """The duty as the unit reads it: every {token} replaced by the unit's own word."""
+    def say(text: str) -> str:
+        return _TOKEN.sub(lambda m: words.get(m.group(1), m.group(0)), text)
+
+    return duty.model_copy(update={"title": say(duty.title), "text": say(duty.text),
+                                   "measures": [say(m) for m in duty.measures],
+                                   "evidence": [say(e) for e in duty.evidence]})
+
+
+def leader_areas(kb: KnowledgeBase, leader: Leader) -> list[str]:
+    return list(dict.fromkeys(a.id for name in leader.分管 for a in kb.areas_for(name)))
+
+
+def lead_of(kb: KnowledgeBase, area_id: str | None, leaders: list[Leader]) -> Leader | None:
+    """Who leads a collective duty of an area: the member overseeing it, else one whose post holds it by default
+    (组织委员, 村委会主任 …); None when nobody does (the secretary leads)."""
+    if area_id is None:
+        return None
+    overseer = next((m for m in leaders if area_id in leader_areas(kb, m)), None)
+    posts = kb.areas[area_id].posts
+    return overseer or next((m for m in leaders if any(post in m.职务 for post in posts)), None)
 
 
 def select_risks(kb: KnowledgeBase, level: str, areas: list[str]) -> list[Risk]:
     return [risk for risk in kb.risks.values()
-            if risk.area in areas and (not risk.levels or level in risk.levels)]
+            if risk.area in areas and (not risk.levels or level in risk.levels) and risk.scope is None]
 
 
 @dataclass(frozen=True)
@@ -42,17 +94,23 @@ class Holder:
     name: str         # 责任人 as printed
     title: str        # 职务
     role: str         # content role key
-    duties: tuple[Duty, ...]
+    duties: tuple[Canonical, ...]   # in the unit's own words
     areas: tuple[Area, ...] = ()
     risks: tuple[Risk, ...] = ()
     contacts: tuple[Subunit, ...] = ()
+    oversees: tuple[str, ...] = ()   # 分管 exactly as the profile writes it
+    leads: dict[str, str] = field(default_factory=dict)  # collective duty id → the leader who leads it
+
+    def lead(self, duty: Canonical) -> str:
+        """Who answers for a duty: the leader named for it, else the holder (for the group: the secretary)."""
+        return self.leads.get(duty.id, self.name)
 
 
 @dataclass(frozen=True)
 class Occurrence:
     id: str
     due: date
-    duty: Duty
+    duty: Canonical
     holder: Holder
 
 
@@ -77,14 +135,26 @@ class Letter:
 
 
 @dataclass(frozen=True)
-class AssessmentForm:
-    """What a unit's 考核评分表 and 民主测评表 print, with the schemes each rule comes from.
+class ScoreItem:
+    """One line of the 考核评分表: a category of the unit's duties, its points and how they are lost."""
 
-    Items come from the schemes for the unit's level; the grade bands, evaluation tiers and the
-    bad-vote rule are the sources' own numbers, taken from whichever scheme states them.
+    category: str     # 考核项目
+    content: str      # 考核内容: the duties of the category, by title
+    points: int       # 分值
+    standard: str     # 评分标准
+
+
+@dataclass(frozen=True)
+class AssessmentForm:
+    """What a unit's 考核评分表 and 民主测评表 print.
+
+    No source scheme fitting a generic unit gives points, so the items are the unit's own canonical duties by
+    category, with a reference allocation of 100 points (参考分值) in proportion to how many duties each holds.
+    Bands, evaluation tiers and the bad-vote rule are the sources' own numbers; methods, uses and 依据 come
+    from the central rules that fit the level (from the level's other rules only where no central one does).
     """
 
-    items: tuple[Item, ...]
+    items: tuple[ScoreItem, ...]
     vetoes: tuple[str, ...]
     bands: tuple[Band, ...]
     tiers: tuple[Tier, ...]
@@ -92,7 +162,7 @@ class AssessmentForm:
     bad_grade: str | None
     methods: tuple[str, ...]
     results_use: tuple[str, ...]
-    basis: tuple[Scheme, ...]
+    basis: tuple[str, ...]   # the rules the form follows, as printed: 《…》第二十一条
 
     # The wording of each rule, the same in the Word and the Excel forms.
     @property
@@ -111,7 +181,11 @@ class AssessmentForm:
 
     @property
     def basis_text(self) -> str:
-        return "、".join(f"《{s.title}》" for s in self.basis)
+        rules = "、".join(self.basis)
+        return (f"{rules}。" if rules else "") + REFERENCE_POINTS
+
+
+REFERENCE_POINTS = "表中分值为参考分值，按本单位责任清单各类事项的多少折算，考核单位可以调整。"
 
 
 def bands_text(bands) -> str:
@@ -127,23 +201,56 @@ def _first(schemes: list[Scheme], has) -> Scheme | None:
     return next((s for s in schemes if has(s)), None)
 
 
-def assessment_form(kb: KnowledgeBase, level: str) -> AssessmentForm:
-    own = [s for s in kb.schemes.values() if s.scope is None and (not s.levels or level in s.levels)]
+def allocate(counts: list[int], total: int = 100) -> list[int]:
+    """Whole points in proportion to `counts`, adding up to `total` (largest remainders get the odd points)."""
+    whole = sum(counts)
+    shares = [total * c / whole for c in counts]
+    points = [int(s) for s in shares]
+    for i in sorted(range(len(counts)), key=lambda i: shares[i] - points[i], reverse=True)[:total - sum(points)]:
+        points[i] += 1
+    return points
+
+
+def _standard(points: int, duties: int) -> str:
+    per = points / duties
+    return (f"对照责任清单逐项检查{duties}项：未落实的每项扣{per:.1f}分，落实不到位的每项扣{per / 2:.1f}分，"
+            "扣完为止").replace(".0分", "分")
+
+
+def score_items(duties: list[Canonical]) -> tuple[ScoreItem, ...]:
+    by_category: dict[str, list[Canonical]] = {}
+    for duty in duties:
+        by_category.setdefault(duty.category, []).append(duty)
+    groups = sorted(by_category.items(), key=lambda g: CANONICAL_CATEGORIES.index(g[0]))
+    points = allocate([len(group) for _, group in groups])
+    return tuple(ScoreItem(category, "、".join(d.title for d in group), share, _standard(share, len(group)))
+                 for (category, group), share in zip(groups, points, strict=True))
+
+
+def _rule(kb: KnowledgeBase, scheme: Scheme) -> str:
+    source_id, section = scheme.sources[0].split("/", 1)
+    return f"《{kb.sources[source_id].title}》{section}"
+
+
+def assessment_form(kb: KnowledgeBase, level: str, duties: list[Canonical]) -> AssessmentForm:
+    fitting = [s for s in kb.schemes.values() if s.scope is None and (not s.levels or level in s.levels)]
+    central = [s for s in fitting if kb.sources[s.sources[0].split("/", 1)[0]].kind == "central"]
+    ruling = central or fitting
     every = list(kb.schemes.values())
     banded = _first(every, lambda s: s.bands)
     tiered = _first(every, lambda s: s.evaluation and len(s.evaluation.tiers) > 1)
     ratio = _first(every, lambda s: s.evaluation and s.evaluation.bad_vote_ratio)
-    used = {s.id: s for s in [*own, banded, tiered, ratio] if s}
     return AssessmentForm(
-        items=tuple(item for s in own for item in s.items),
-        vetoes=tuple(dict.fromkeys(v for s in own for v in s.vetoes)),
+        items=score_items(duties),
+        # a veto that defers to an attachment the source did not include cannot be applied
+        vetoes=tuple(dict.fromkeys(v for s in fitting for v in s.vetoes if "附件" not in v)),
         bands=tuple(banded.bands) if banded else (),
         tiers=tuple(tiered.evaluation.tiers) if tiered else (),
         bad_vote_ratio=ratio.evaluation.bad_vote_ratio if ratio else None,
         bad_grade=ratio.evaluation.bad_grade if ratio else None,
-        methods=tuple(dict.fromkeys(m for s in own for m in s.methods)),
-        results_use=tuple(dict.fromkeys(u for s in own for u in s.results_use)),
-        basis=tuple(used.values()),
+        methods=tuple(dict.fromkeys(m for s in ruling for m in s.methods)),
+        results_use=tuple(dict.fromkeys(u for s in ruling for u in s.results_use)),
+        basis=tuple(_rule(kb, s) for s in central),
     )
 
 
@@ -173,16 +280,29 @@ def _key(*parts: str) -> str:
     return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:6]
 
 
-def _leader_holder(kb: KnowledgeBase, leader: Leader, level: str, domains, subunits, twin: int) -> Holder:
+@dataclass(frozen=True)
+class Setting:
+    """What selects and words a unit's duties: its level, domains, own words, and whether it has subunits."""
+
+    level: str
+    domains: tuple[str, ...]
+    words: dict[str, str]
+    subunits: bool
+
+    def duties(self, kb: KnowledgeBase, role: str, areas: list[str] = ()) -> tuple[Canonical, ...]:
+        return tuple(in_words(d, self.words) for d in select_duties(kb, self.level, role, areas, self.domains,
+                                                                      self.subunits))
+
+
+def _leader_holder(kb: KnowledgeBase, leader: Leader, setting: Setting, subunits, twin: int) -> Holder:
     """`twin` counts earlier leaders with the same duty, name and title, so even they get distinct keys."""
     role = PROFILE_DUTIES[leader.责任]
-    area_ids = list(dict.fromkeys(a.id for name in leader.分管 for a in kb.areas_for(name)))
-    areas = tuple(kb.areas[i] for i in area_ids)
+    area_ids = leader_areas(kb, leader)
     return Holder(
         key=_key(leader.责任, leader.姓名, leader.职务, str(twin)), label=leader.责任, name=leader.姓名, title=leader.职务, role=role,
-        duties=tuple(select_duties(kb, level, role, area_ids, domains)),
-        areas=areas, risks=tuple(select_risks(kb, level, area_ids)),
-        contacts=tuple(u for u in subunits if u.单位 in leader.联系点),
+        duties=setting.duties(kb, role, area_ids),
+        areas=tuple(kb.areas[i] for i in area_ids), risks=tuple(select_risks(kb, setting.level, area_ids)),
+        contacts=tuple(u for u in subunits if u.单位 in leader.联系点), oversees=tuple(leader.分管),
     )
 
 
@@ -220,14 +340,17 @@ def compile_blank(kb: KnowledgeBase, level: str, year: int) -> UnitPlan:
 def compile_unit(kb: KnowledgeBase, profile: Profile) -> UnitPlan:
     level = PROFILE_LEVELS[profile.层级]
     domains = tuple(profile.领域 or DOMAINS)
+    setting = Setting(level, domains, unit_words(level, profile.单位, profile.类型), bool(profile.下属单位))
     secretary = profile.secretary
+    duties = setting.duties(kb, "collective")
+    leads = {d.id: lead.姓名 for d in duties if (lead := lead_of(kb, d.lead, profile.班子成员))}
     collective = Holder(key="group", label="领导班子", name=secretary.姓名, title="领导班子", role="collective",
-                        duties=tuple(select_duties(kb, level, "collective", [], domains)))
+                        duties=duties, leads=leads)
     seen: Counter = Counter()
     leaders = []
     for leader in profile.班子成员:
         identity = (leader.责任, leader.姓名, leader.职务)
-        leaders.append(_leader_holder(kb, leader, level, domains, profile.下属单位, seen[identity]))
+        leaders.append(_leader_holder(kb, leader, setting, profile.下属单位, seen[identity]))
         seen[identity] += 1
     first = next(h for h in leaders if h.role == "first_responsible")
     letters = [Letter(LETTER_UPPER, profile.上级, "", profile.单位, secretary.姓名, collective)]
@@ -235,15 +358,15 @@ def compile_unit(kb: KnowledgeBase, profile: Profile) -> UnitPlan:
                 for h in leaders if h is not first]
     for unit in profile.下属单位:
         sub_level = PROFILE_LEVELS[unit.层级]
+        sub = Setting(sub_level, domains, unit_words(sub_level, unit.单位), False)
         holder = Holder(key=_key(unit.单位), label="下属单位", name=unit.负责人, title=unit.职务, role="collective",
-                        duties=tuple(select_duties(kb, sub_level, "collective", [], domains)
-                                     + select_duties(kb, sub_level, "first_responsible", [], domains)))
+                        duties=sub.duties(kb, "collective") + sub.duties(kb, "first_responsible"))
         letters.append(Letter(LETTER_SUBUNIT, profile.单位, secretary.姓名, unit.单位, unit.负责人, holder))
     return UnitPlan(
         profile=profile, year=profile.年度, domains=domains,
         collective=collective, leaders=leaders, letters=letters,
         occurrences=occurrences_for([collective, *leaders], profile.年度),
-        assessment=assessment_form(kb, level),
+        assessment=assessment_form(kb, level, list({d.id: d for h in [collective, *leaders] for d in h.duties}.values())),
         cases=list(kb.cases.values()), forms=list(kb.forms.values()),
     )
 
@@ -263,12 +386,12 @@ class ListRow:
 ALL_YEAR = "全年"
 
 
-def deadline(duty: Duty) -> str:
+def deadline(duty: Canonical) -> str:
     """The 时限 a list prints for a duty: its rhythm, or the whole year."""
     return describe(duty.frequency) if duty.frequency else ALL_YEAR
 
 
-def _duty_row(section: str, duty: Duty, holder: str) -> ListRow:
+def _duty_row(section: str, duty: Canonical, holder: str) -> ListRow:
     return ListRow(section, duty.category, duty.text, "；".join(duty.measures), holder, deadline(duty))
 
 
@@ -278,10 +401,13 @@ def _risk_row(section: str, risk: Risk, area: str, holder: str) -> ListRow:
 
 
 def holder_rows(holder: Holder, section: str) -> list[ListRow]:
-    who = holder.name if holder.role != "collective" else f"领导班子（{holder.name}牵头）"
-    rows = [_duty_row(section, duty, who) for duty in holder.duties]
+    def who(duty: Canonical | None = None) -> str:
+        lead = holder.lead(duty) if duty else holder.name
+        return f"领导班子（{lead}牵头）" if holder.role == "collective" else lead
+
+    rows = [_duty_row(section, duty, who(duty)) for duty in holder.duties]
     names = {a.id: a.name for a in holder.areas}
-    rows += [_risk_row(section, risk, names[risk.area], who) for risk in holder.risks]
+    rows += [_risk_row(section, risk, names[risk.area], who()) for risk in holder.risks]
     return rows
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from ..problems import Problem, ProblemsFound
-from ..vocabulary import Domain, ProfileDuty, ProfileLevel
+from ..vocabulary import LEVEL_TYPES, PROFILE_LEVELS, Domain, ProfileDuty, ProfileLevel, UnitType
 from .content import KnowledgeBase
 from .validation import validate
 from .yamlsource import YamlDocument, read_yaml
@@ -43,6 +43,7 @@ class Signoff(_Strict):
 class Profile(_Strict):
     单位: Text
     层级: ProfileLevel
+    类型: UnitType | None = None  # 乡镇|街道, 村|社区, 党组|党委: else read from the unit's name
     上级: Text
     年度: int = Field(ge=2000, le=2100)
     领域: list[Domain] | None = None
@@ -102,6 +103,10 @@ def _semantic_problems(doc: YamlDocument, profile: Profile) -> list[Problem]:
         first = profile.班子成员[firsts[0]].姓名
         problems.append(doc.problem(("班子成员", i, "责任"),
                                     f"第一责任人只能有一位（已有“{first}”）：请把这一位改为“一岗双责”或“监督责任”"))
+    types = LEVEL_TYPES[PROFILE_LEVELS[profile.层级]]
+    if profile.类型 and profile.类型 not in types:
+        problems.append(doc.problem(("类型",), f"类型“{profile.类型}”与层级“{profile.层级}”不符：{profile.层级}可填 "
+                                              + "、".join(types) + "，或删去此行"))
     names = [u.单位 for u in profile.下属单位]
     for i, leader in enumerate(profile.班子成员):
         for j, point in enumerate(leader.联系点):

@@ -6,7 +6,7 @@ where text belongs) is an error, never silently converted.
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -16,6 +16,7 @@ from ..vocabulary import (
     CanonicalCategory,
     Condition,
     Domain,
+    HolderRole,
     Level,
     Period,
     Role,
@@ -90,7 +91,6 @@ class Duty(Cited):
 
 
 _TOKEN = re.compile(r"\{([^{}]*)\}")
-HolderRole = Literal["collective", "first_responsible", "member", "discipline"]
 
 
 class Canonical(Record):
@@ -118,8 +118,8 @@ class Canonical(Record):
     @model_validator(mode="after")
     def _words_of_its_level(self):
         allowed = set.intersection(*(set(BODY_WORDS[t]) for t in LEVEL_TYPES[self.level]))
-        for field_name in ("title", "text"):
-            for token in _TOKEN.findall(getattr(self, field_name)):
+        for text in (self.title, self.text, *self.measures, *self.evidence):
+            for token in _TOKEN.findall(text):
                 if token not in allowed:
                     raise ValueError(f"“{{{token}}}”不是本层级可用的机构称谓：可用 "
                                      + "、".join(f"{{{t}}}" for t in sorted(allowed)))
@@ -232,6 +232,7 @@ class Risk(Cited):
     title: Text
     text: Text
     levels: list[Level] = []
+    scope: Text | None = None  # as Duty.scope: a risk of one sector, left out of generic packs
     posts: list[Text] = []
     measures: list[Text] = Field(min_length=1)
 

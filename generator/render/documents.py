@@ -15,7 +15,7 @@ from ..compile.plan import (
 )
 from ..compile.schedule import describe
 from ..filenames import file_name
-from ..load.schema import Duty
+from ..load.schema import Canonical
 from ..vocabulary import ROLE_LABELS
 from ..wording import BLANK_DATE, cn_date, cn_number
 from .fill import fill
@@ -33,8 +33,8 @@ def person(holder: Holder) -> str:
     return f"{holder.name}（{holder.title}）"
 
 
-def by_category(duties: Iterable[Duty]) -> dict[str, list[Duty]]:
-    groups: dict[str, list[Duty]] = {}
+def by_category(duties: Iterable[Canonical]) -> dict[str, list[Canonical]]:
+    groups: dict[str, list[Canonical]] = {}
     for duty in duties:
         groups.setdefault(duty.category, []).append(duty)
     return groups
@@ -45,7 +45,7 @@ def labelled(texts: Iterable[str]) -> list[dict]:
     return [{"label": f"（{cn_number(i)}）", "text": text} for i, text in enumerate(texts, 1)]
 
 
-def titles(duties: Iterable[Duty]) -> str:
+def titles(duties: Iterable[Canonical]) -> str:
     return "、".join(dict.fromkeys(d.title for d in duties))
 
 
@@ -131,7 +131,7 @@ ACCOUNTABILITY_KINDS = ("问责", "组织处理", "纪律处分")
 
 
 def accountability(plan: UnitPlan, holder: Holder) -> list[str]:
-    ids = {d.id for d in holder.duties}
+    ids = {record for d in holder.duties for record in d.consolidates}
     cases = [c for c in plan.cases if ids & set(c.duties)]
     uses = plan.assessment.results_use[:3]
     items = []
@@ -222,7 +222,7 @@ def plan_goals(plan: UnitPlan) -> list[str]:
 
 
 def plan_tasks(plan: UnitPlan) -> list[dict]:
-    domains: dict[str, list[Duty]] = {}
+    domains: dict[str, list[Canonical]] = {}
     for duty in plan.collective.duties:
         domains.setdefault(duty.domain, []).append(duty)
     return [{"label": f"（{cn_number(i)}）", "name": domain,
@@ -286,12 +286,10 @@ def plan_context(plan: UnitPlan) -> dict:
 
 def item_rows(plan: UnitPlan) -> list[dict]:
     items = plan.assessment.items
-    rows = [{"no": i, "title": f"{item.category}：{item.title}" if item.category else item.title,
-             "text": item.text or "", "points": f"{item.points:g}" if item.points is not None else "",
-             "deduction": item.deduction or ""} for i, item in enumerate(items, 1)]
-    total = sum(item.points or 0 for item in items)
-    if total:
-        rows.append({"no": "", "title": "合计", "text": "", "points": f"{total:g}", "deduction": ""})
+    rows = [{"no": i, "title": item.category, "text": item.content, "points": str(item.points),
+             "deduction": item.standard} for i, item in enumerate(items, 1)]
+    rows.append({"no": "", "title": "合计", "text": "", "points": str(sum(item.points for item in items)),
+                 "deduction": ""})
     return rows
 
 

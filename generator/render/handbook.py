@@ -32,7 +32,7 @@ def _duty_section(book: Catalog) -> list[str]:
         roles = [role for lv, role in book.duties if lv == level]
         for j, role in enumerate(roles, 1):
             lines.append(f"### {j}. {md(ROLE_LABELS[role])}")
-            lines += [f"{md(d.title)}：{md(d.text)}（{md(deadline(d))}）{_cite(book, d.sources)}"
+            lines += [f"{md(d.title)}：{md(d.text)}（{md(deadline(d))}）{_cite(book, book.basis[d.id])}"
                       for d in book.duties[(level, role)]]
     return lines
 

@@ -151,11 +151,11 @@ def score_sheet(plan: UnitPlan) -> bytes:
     form = plan.assessment
     wb, ws = _workbook(plan, SCORES, f"{plan.profile.单位}{plan.year}年度党风廉政建设责任制考核评分表",
                        (NUMBER, CATEGORY, ITEM, "考核内容及评分标准", "分值", SCORE, "扣分说明"), (6, 14, 20, 50, 8, 8, 20))
-    _rows(ws, [[i, item.category or "", item.title, "；".join(filter(None, (item.text, item.deduction))),
-                item.points, None, None] for i, item in enumerate(form.items, 1)], centered={1, 5, 6})
+    _rows(ws, [[i, item.category, item.content, item.standard, item.points, None, None]
+               for i, item in enumerate(form.items, 1)], centered={1, 5, 6})
     for veto in form.vetoes:
         _rows(ws, [["", VETO, veto, "发生即评为最低等次；发生的请在“得分”栏填“是”", "", "", ""]])
-    _rows(ws, [["", "合计", "", "", None, None, ""]])
+    _rows(ws, [["", "合计", "", "", sum(item.points for item in form.items), None, ""]])
     total = ws.max_row
     ws.cell(total, 6).value = f"=SUM(F3:F{total - 1})"
     _notes(ws, [f"等次划分：{form.bands_text}。" if form.bands else "", f"依据：{form.basis_text}"])

@@ -12,15 +12,16 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from ..compile.plan import in_words, unit_words
 from ..compile.schedule import describe, due_dates
 from ..load.content import KnowledgeBase
-from ..load.schema import Duty, Scheme
+from ..load.schema import Canonical, Duty, Scheme
 from ..vocabulary import (
     COLLECTION_LABELS,
+    HOLDER_ROLES,
     LEVEL_LABELS,
     LEVELS,
     ROLE_LABELS,
-    ROLES,
     SEVERITIES,
     SOURCE_KIND_LABELS,
 )
@@ -101,22 +102,24 @@ def field_table(rows: list[tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def frequency_text(duty: Duty) -> str:
+def frequency_text(duty: Duty | Canonical) -> str:
     return describe(duty.frequency) if duty.frequency else "无固定频次"
 
 
-def duty_line(here: str, duty: Duty) -> str:
-    return f"{link(here, f'duties/{duty.id}.md', duty.title)}（{frequency_text(duty)}）"
+def duty_line(here: str, duty: Duty | Canonical) -> str:
+    title = canonical_text(duty).title if isinstance(duty, Canonical) else duty.title
+    return f"{link(here, f'duties/{duty.id}.md', title)}（{frequency_text(duty)}）"
 
 
 # --- duties -----------------------------------------------------------------------------------------
 
-def duty_page(kb: KnowledgeBase, duty: Duty, punished_by: list, mechanisms: list) -> str:
+def duty_page(kb: KnowledgeBase, duty: Duty, punished_by: list, mechanisms: list, home: list[Canonical]) -> str:
     here = f"duties/{duty.id}.md"
     rows = [
         ("编号", f"`{duty.id}`"),
         ("层级", "、".join(link(here, f"levels/{level}.md", LEVEL_LABELS[level]) for level in duty.levels)),
-        ("责任主体", link(here, f"roles/{duty.role}.md", ROLE_LABELS[duty.role])),
+        ("责任主体", link(here, f"roles/{duty.role}.md", ROLE_LABELS[duty.role]) if duty.role in HOLDER_ROLES
+         else ROLE_LABELS[duty.role]),
         ("具体主体", esc(duty.subject or "")),
         ("适用范围", esc(f"仅适用于{duty.scope}" if duty.scope else "")),
         ("类别", esc(duty.category)),
@@ -129,11 +132,57 @@ def duty_page(kb: KnowledgeBase, duty: Duty, punished_by: list, mechanisms: list
         ("标签", "、".join(map(esc, duty.tags))),
     ]
     parts = [f"# {esc(duty.title)}\n", f"{esc(duty.text)}\n", field_table(rows)]
+    if home:
+        parts.append("**各单位清单中的对应事项：** "
+                     + "；".join(link(here, f"duties/{c.id}.md", f"{canonical_text(c).title}（{LEVEL_LABELS[c.level]}）")
+                                for c in home) + "\n")
     if punished_by:
         parts.append("**未履行时可能被追责的情形：** "
                      + "；".join(link_record(here, "cases", c) for c in punished_by) + "\n")
     if mechanisms:
         parts.append("**相关工作机制：** " + "；".join(link_record(here, "mechanisms", m) for m in mechanisms) + "\n")
+    return "\n".join(parts)
+
+
+def canonical_text(duty: Canonical) -> Canonical:
+    """A canonical duty in its level's usual words (乡镇, 村, 党组 …), as the site shows it."""
+    return in_words(duty, unit_words(duty.level, ""))
+
+
+def local_rhythms(kb: KnowledgeBase, duty: Canonical) -> list[str]:
+    """Rhythms of consolidated records that differ from the duty's own: noted, never a second entry."""
+    notes = []
+    for record in (kb.duties[r] for r in duty.consolidates):
+        if record.frequency and record.frequency != duty.frequency:
+            source = kb.sources[record.sources[0].split("/", 1)[0]]
+            notes.append(f"{source.short}：{describe(record.frequency)}")
+    return list(dict.fromkeys(notes))
+
+
+def canonical_page(kb: KnowledgeBase, duty: Canonical, punished_by: list) -> str:
+    here = f"duties/{duty.id}.md"
+    shown = canonical_text(duty)
+    variants = local_rhythms(kb, duty)
+    rows = [
+        ("层级", link(here, f"levels/{duty.level}.md", LEVEL_LABELS[duty.level])),
+        ("责任主体", link(here, f"roles/{duty.role}.md", ROLE_LABELS[duty.role])),
+        ("类别", esc(duty.category)),
+        ("领域", esc(duty.domain)),
+        ("频次", esc(frequency_text(duty))),
+        ("各地不同的频次", esc("；".join(variants))),
+        ("分管领域", "、".join(link(here, f"risks/{a}.md", kb.areas[a].name) for a in duty.areas)),
+        ("牵头", esc(f"分管{kb.areas[duty.lead].name}的班子成员" if duty.lead else "")),
+        ("工作措施", "；".join(map(esc, shown.measures))),
+        ("佐证材料", "、".join(map(esc, shown.evidence))),
+        ("依据", cites(here, kb, kb.basis(duty))),
+    ]
+    parts = [f"# {esc(shown.title)}\n", f"{esc(shown.text)}\n", field_table(rows)]
+    if punished_by:
+        parts.append("**未履行时可能被追责的情形：** "
+                     + "；".join(link_record(here, "cases", c) for c in punished_by) + "\n")
+    parts.append("## 各依据文件的原文要点 {#sources}\n")
+    parts.append(bullet_list([f"{link(here, f'duties/{r.id}.md', r.title)}：{esc(r.text)}（{cites(here, kb, r.sources)}）"
+                              for r in (kb.duties[i] for i in duty.consolidates)]))
     return "\n".join(parts)
 
 
@@ -146,8 +195,13 @@ def duty_pages(kb: KnowledgeBase, out: SitePages) -> None:
     for mechanism in kb.mechanisms.values():
         for duty_id in mechanism.duties:
             created[duty_id].append(mechanism)
+    homes = kb.consolidated_by()
     for duty in kb.duties.values():
-        out.pages[f"duties/{duty.id}.md"] = duty_page(kb, duty, punished[duty.id], created[duty.id])
+        home = [c for level in duty.levels for c in homes.get((duty.id, level), [])]
+        out.pages[f"duties/{duty.id}.md"] = duty_page(kb, duty, punished[duty.id], created[duty.id], home)
+    for duty in kb.canonical.values():
+        cases = list({c.id: c for r in duty.consolidates for c in punished[r]}.values())
+        out.pages[f"duties/{duty.id}.md"] = canonical_page(kb, duty, cases)
 
 
 def _grouped_pages(kb: KnowledgeBase, out: SitePages, *, folder: str, outer: tuple, inner: tuple,
@@ -158,7 +212,7 @@ def _grouped_pages(kb: KnowledgeBase, out: SitePages, *, folder: str, outer: tup
     index = [f"# {nav}查看\n", f"{intro}\n"]
     for key in outer:
         here = f"{folder}/{key}.md"
-        duties = [d for d in kb.duties.values() if holds(d, key)]
+        duties = [d for d in kb.canonical.values() if holds(d, key)]
         parts = [f"# {outer_labels[key]}\n", f"共 {len(duties)} 项责任事项。\n"]
         for sub in inner:
             chosen = [d for d in duties if holds(d, sub)]
@@ -172,18 +226,18 @@ def _grouped_pages(kb: KnowledgeBase, out: SitePages, *, folder: str, outer: tup
     out.nav.append({nav: entries})
 
 
-def _holds(duty, key: str) -> bool:
+def _holds(duty: Canonical, key: str) -> bool:
     """Whether a duty belongs under a role or level key (the two vocabularies share no key)."""
-    return duty.role == key or key in duty.levels
+    return duty.role == key or duty.level == key
 
 
 def role_pages(kb: KnowledgeBase, out: SitePages) -> None:
-    _grouped_pages(kb, out, folder="roles", outer=ROLES, inner=LEVELS, labels=(ROLE_LABELS, LEVEL_LABELS),
-                   nav="按责任主体", intro="每个责任主体在各层级承担的责任事项。", holds=_holds)
+    _grouped_pages(kb, out, folder="roles", outer=HOLDER_ROLES, inner=LEVELS, labels=(ROLE_LABELS, LEVEL_LABELS),
+                   nav="按责任主体", intro="每个责任主体在各层级承担的责任事项（各单位清单所用的标准责任事项）。", holds=_holds)
 
 
 def level_pages(kb: KnowledgeBase, out: SitePages) -> None:
-    _grouped_pages(kb, out, folder="levels", outer=LEVELS, inner=ROLES, labels=(LEVEL_LABELS, ROLE_LABELS),
+    _grouped_pages(kb, out, folder="levels", outer=LEVELS, inner=HOLDER_ROLES, labels=(LEVEL_LABELS, ROLE_LABELS),
                    nav="按层级", intro="县、部门、乡镇、村各层级的责任事项，按责任主体列出。", holds=_holds)
 
 
@@ -375,9 +429,9 @@ def risk_pages(kb: KnowledgeBase, out: SitePages) -> None:
 
 def calendar_page(kb: KnowledgeBase, out: SitePages, year: int) -> None:
     here = "calendar.md"
-    recurring = [d for d in kb.duties.values() if d.frequency]
+    recurring = [d for d in kb.canonical.values() if d.frequency]
     monthly = [d for d in recurring if d.frequency.per == "month"]
-    by_month: dict[int, list[tuple[date, Duty]]] = defaultdict(list)
+    by_month: dict[int, list[tuple[date, Canonical]]] = defaultdict(list)
     for duty in recurring:
         if duty.frequency.per != "month":
             for due in due_dates(duty.frequency, year):
@@ -386,10 +440,9 @@ def calendar_page(kb: KnowledgeBase, out: SitePages, year: int) -> None:
              f"有固定频次的责任事项按月排列（以 {year} 年为例，日期为最迟完成时间）。"
              "各单位的日历随文书包生成（年度工作日历 .ics）。\n"]
 
-    def row(due: str, duty: Duty) -> str:
-        levels = "、".join(LEVEL_LABELS[lv] for lv in duty.levels)
-        return (f"| {due} | {link(here, f'duties/{duty.id}.md', duty.title)} | {ROLE_LABELS[duty.role]} | "
-                f"{levels} | {esc(frequency_text(duty))} |")
+    def row(due: str, duty: Canonical) -> str:
+        return (f"| {due} | {link(here, f'duties/{duty.id}.md', canonical_text(duty).title)} | "
+                f"{ROLE_LABELS[duty.role]} | {LEVEL_LABELS[duty.level]} | {esc(frequency_text(duty))} |")
 
     header = "| 时间 | 事项 | 责任主体 | 层级 | 频次 |\n|---|---|---|---|---|"
     if monthly:

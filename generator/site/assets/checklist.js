@@ -12,8 +12,8 @@
   /* The same rule as generator.compile.select_duties; tests keep the two equal. */
   function selectDuties(level, role, areas, domains) {
     return data.duties.filter(function (d) {
-      return d.levels.indexOf(level) !== -1 && d.role === role && domains.indexOf(d.domain) !== -1 &&
-        !d.scoped && (!d.areas.length || d.areas.some(function (a) { return areas.indexOf(a) !== -1 }))
+      return d.level === level && d.role === role && domains.indexOf(d.domain) !== -1 &&
+        (!d.areas.length || d.areas.some(function (a) { return areas.indexOf(a) !== -1 }))
     })
   }
 
