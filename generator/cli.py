@@ -13,13 +13,14 @@ from pathlib import Path
 from rich.console import Console
 
 from . import load
-from .load.profile import load_profile
+from .load.profile import UnitRead
+from .load.units import MissingPath, read_inputs
 from .load.yamlsource import os_reason
 from .pdf import convert_to_pdf, find_soffice
-from .problems import Problem, ProblemsFound, errors
+from .problems import Place, Problem, ProblemsFound, display_path, errors
 from .render import starter
 from .vocabulary import COLLECTION_LABELS, LEVEL_LABELS
-from .write import write_text_atomic
+from .write import write_bytes_atomic, write_pack, write_text_atomic
 
 # argparse looks its messages up through the module-level `_` at call time.
 _ARGPARSE_ZH = {
@@ -63,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     check = commands.add_parser("check", help="检查知识库和单位档案", description="检查知识库和单位档案，逐条指出文件:行:列和改法")
-    check.add_argument("paths", nargs="*", type=Path, metavar="档案", help="单位档案文件或目录")
+    check.add_argument("paths", nargs="*", type=Path, metavar="档案", help="单位档案文件、目录或名册（.xlsx）")
     check.add_argument("--coverage", action="store_true", help="列出每份依据文件的每一节被哪些条目引用")
     check.set_defaults(run=run_check)
 
@@ -72,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     site.set_defaults(run=run_site)
 
     pack = commands.add_parser("pack", help="按单位档案生成文书包", description="按单位档案生成文书包：每个单位一个文件夹")
-    pack.add_argument("paths", nargs="+", type=Path, metavar="档案", help="单位档案文件或目录")
+    pack.add_argument("paths", nargs="+", type=Path, metavar="档案", help="单位档案文件、目录或名册（.xlsx）")
     pack.add_argument("--out", type=Path, default=Path("out"), metavar="目录", help="输出目录（默认：out）")
     pack.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="同时处理的单位数（默认：CPU 核数）")
     pack.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF")
@@ -89,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     collect = commands.add_parser("collect", help="汇总各单位报送的台账和考核表",
                                   description="读取各单位填好后报送的工作台账、考核评分表、民主测评表，按单位档案核对并汇总")
-    collect.add_argument("paths", nargs="+", type=Path, metavar="档案或报表", help="单位档案（.yaml）和报送的表格（.xlsx），文件或目录")
+    collect.add_argument("paths", nargs="+", type=Path, metavar="档案或报表",
+                         help="单位档案（.yaml）或名册，和报送的表格（.xlsx），文件或目录")
     collect.add_argument("--as-of", dest="as_of", type=date.fromisoformat, default=date.today(), metavar="日期",
                          help="统计截止日期，如 2026-06-30（默认：今天）")
     collect.add_argument("--out", type=Path, default=Path("report"), metavar="目录", help="汇总输出目录（默认：report）")
@@ -99,12 +101,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     burden = commands.add_parser("burden", help="统计一个单位一年的工作量（减负）",
                                  description="按责任主体统计一年的经常性事项和文书数量，并列出频次严于依据原文的事项")
-    burden.add_argument("path", type=Path, metavar="档案", help="单位档案文件")
+    burden.add_argument("path", type=Path, metavar="档案", help="单位档案文件，或名册（逐个单位统计）")
     burden.set_defaults(run=run_burden)
 
-    new = commands.add_parser("new", help="生成一份带注释的单位档案模板", description="生成一份带注释的单位档案模板")
-    new.add_argument("path", type=Path, metavar="文件", help="要创建的档案文件，如 宁远镇.yaml")
+    new = commands.add_parser("new", help="生成单位档案模板或空白名册，或在名册与档案之间转换",
+                              description="生成一份带注释的单位档案模板（.yaml）或空白名册（.xlsx）；"
+                                          "加 --from 则在名册与档案目录之间转换")
+    new.add_argument("path", type=Path, metavar="文件", help="要创建的档案（如 宁远镇.yaml）、名册（如 名册.xlsx）或档案目录")
     new.add_argument("--层级", dest="level", default="乡镇", choices=list(starter.LEVEL_EXAMPLES), help="单位层级（默认：乡镇）")
+    new.add_argument("--from", dest="source", type=Path, nargs="+", metavar="来源",
+                     help="转换：名册.xlsx 由档案（文件或目录）生成；档案目录由名册生成，每个单位一个 .yaml 文件")
+    new.add_argument("--force", action="store_true", help="覆盖已存在的名册，或档案目录中您修改过的档案")
     new.set_defaults(run=run_new)
     return parser
 
@@ -116,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     except ProblemsFound as exc:
         report(exc.problems)
         return 1
-    except UsageError as exc:
+    except (UsageError, MissingPath) as exc:
         print(f"zerentian：错误：{exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # e.g. --out names an existing file, or a folder is read-only
@@ -134,39 +141,31 @@ def report(problems: list[Problem]) -> None:
         print(f"发现 {len(errors(problems))} 处问题，请按提示修改后重新运行。", file=sys.stderr)
 
 
-PROFILE_SUFFIXES = (".yaml", ".yml")
+def read_units(kb: load.KnowledgeBase, paths: list[Path]) -> list[UnitRead]:
+    """The units in the profiles, folders and rosters given; an Excel file named here that is no roster is a problem."""
+    inputs = read_inputs(kb, paths)
+    named = [Place(display_path(path)) for path in inputs.workbooks if path in paths]
+    return inputs.units + [UnitRead(place, problems=[place.problem(
+        "这个 Excel 文件不是名册（没有“单位”“班子成员”“下属单位”工作表）：请用 zerentian new 名册.xlsx 生成的名册填写")])
+        for place in named]
 
 
-def input_files(paths: list[Path], suffixes: tuple[str, ...] = PROFILE_SUFFIXES) -> list[Path]:
-    """The given files, and the files with `suffixes` anywhere in the given folders (hidden and lock files skipped)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_file():
-            found.append(path)
-        elif path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix in suffixes
-                         and not p.name.startswith((".", "~$")))
-        else:
-            raise UsageError(f"找不到文件或目录“{path}”")
-    return found
+def unit_problems(units: list[UnitRead]) -> list[Problem]:
+    """What to tell about the units: the problems of those that cannot be used, the hints about the others."""
+    return [p for unit in units for p in (unit.loaded.notes if unit.ok else unit.problems)]
 
 
 def run_check(args) -> int:
-    paths = input_files(args.paths)
     kb = load.load_content(args.content)
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            problems.extend(load_profile(path, kb).notes)
-        except ProblemsFound as exc:
-            problems.extend(exc.problems)
+    units = read_units(kb, args.paths)
+    problems = unit_problems(units)
     if args.coverage:
         print_coverage(kb)
     report(problems)
     if errors(problems):
         return 1
     counts = "、".join(f"{COLLECTION_LABELS[name]} {len(getattr(kb, name))} 条" for name in _COUNTED)
-    print(f"知识库无误：{counts}。" + (f"单位档案 {len(paths)} 份无误。" if paths else ""))
+    print(f"知识库无误：{counts}。" + (f"单位档案 {len(units)} 份无误。" if units else ""))
     return 0
 
 
@@ -220,15 +219,15 @@ def run_site(args) -> int:
 
 
 def run_pack(args) -> int:
-    from .pack import pack_many, read_profiles
+    from .pack import assign_folders, pack_many
 
     kb = load.load_content(args.content)
-    paths = input_files(args.paths)
-    if not paths:
-        raise UsageError("没有找到单位档案（.yaml 文件）")
+    units = read_units(kb, args.paths)
+    if not units:
+        raise UsageError("没有找到单位档案（.yaml 文件）或名册（.xlsx 文件）")
     if args.pdf and find_soffice() is None:
         raise UsageError("--pdf 需要 LibreOffice（soffice），请先安装或去掉 --pdf")
-    outcomes = read_profiles(kb, paths, args.out)
+    outcomes = assign_folders(units, args.out)
     ready = [o for o in outcomes if o.ok]
     with progress(len(ready), "生成文书") as advance:
         for outcome in pack_many(kb, args.content, ready, args.force, max(1, args.jobs)):
@@ -243,7 +242,7 @@ def convert_pack_to_pdf(outcome) -> None:
     try:
         convert_to_pdf(documents, outcome.folder / "PDF")
     except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
-        outcome.problems.append(Problem(str(outcome.profile), 1, 1, f"PDF 转换失败：{exc}"))
+        outcome.problems.append(outcome.place.problem(f"PDF 转换失败：{exc}"))
 
 
 def summarize(outcomes, out: Path) -> int:
@@ -296,11 +295,10 @@ def run_collect(args) -> int:
     from .write import write_pack
 
     kb = load.load_content(args.content)
-    files = input_files(args.paths, (*PROFILE_SUFFIXES, ".xlsx"))
-    profiles = [f for f in files if f.suffix in PROFILE_SUFFIXES]
-    if not profiles:
-        raise UsageError("请同时给出单位档案（.yaml），用来核对报送的表格")
-    collected = collect(kb, profiles, [f for f in files if f.suffix == ".xlsx"], args.as_of)
+    inputs = read_inputs(kb, args.paths)
+    if not inputs.units:
+        raise UsageError("请同时给出单位档案（.yaml）或名册（.xlsx），用来核对报送的表格")
+    collected = collect(kb, inputs.units, inputs.workbooks, args.as_of)
     report(collected.problems)
     if args.json:
         print(json.dumps({"截止日期": args.as_of.isoformat(), "units": [u.as_json() for u in collected.units]},
@@ -318,17 +316,54 @@ def run_burden(args) -> int:
     from .compile.burden import burden_report
 
     if args.path.is_dir():
-        raise UsageError(f"“{args.path}”是文件夹：请给出一个单位档案文件")
-    [path] = input_files([args.path])
+        raise UsageError(f"“{args.path}”是文件夹：请给出一个单位档案文件或名册")
     kb = load.load_content(args.content)
-    loaded = load_profile(path, kb)
-    print(burden_report(kb, loaded.profile))
-    return 0
+    units = read_units(kb, [args.path])
+    for i, unit in enumerate(u for u in units if u.ok):
+        print(("\n" if i else "") + burden_report(kb, unit.loaded.profile))
+    report([p for unit in units for p in unit.problems])
+    return 0 if all(unit.ok for unit in units) else 1
+
+
+ROSTER_SUFFIX = ".xlsx"
 
 
 def run_new(args) -> int:
-    if args.path.exists():
+    if args.source:
+        return convert(args)
+    if args.path.exists() and not args.force:
         raise UsageError(f"“{args.path}”已存在，不会覆盖：请换一个文件名")
+    if args.path.suffix.lower() == ROSTER_SUFFIX:
+        from .convert import blank_roster
+
+        write_bytes_atomic(args.path, blank_roster(load.load_content(args.content)))
+        print(f"已生成空白名册：{args.path}。在“单位”“班子成员”“下属单位”三张表中逐行填写（各列的写法见“说明”表），"
+              f"填好后运行：zerentian check {args.path}")
+        return 0
     write_text_atomic(args.path, starter.starter_text(args.level, date.today().year))
     print(f"已生成单位档案模板：{args.path}。按注释填写后运行：zerentian check {args.path}")
+    return 0
+
+
+def convert(args) -> int:
+    """`new 名册.xlsx --from 档案…` or `new 档案目录/ --from 名册.xlsx`: every unit converts, or nothing is written."""
+    from .convert import profiles_from_roster, roster_from_profiles
+
+    to_roster = args.path.suffix.lower() == ROSTER_SUFFIX
+    from_roster = [path.suffix.lower() == ROSTER_SUFFIX for path in args.source]
+    if (to_roster and any(from_roster)) or (not to_roster and (not all(from_roster) or args.path.suffix)):
+        raise UsageError("--from 用于名册与单位档案之间的转换：zerentian new 名册.xlsx --from 档案目录/，"
+                         "或 zerentian new 档案目录/ --from 名册.xlsx")
+    if to_roster and args.path.exists() and not args.force:
+        raise UsageError(f"“{args.path}”已存在，不会覆盖：请换一个文件名，或加 --force 覆盖")
+    kb = load.load_content(args.content)
+    units = read_units(kb, args.source)
+    if not units:
+        raise UsageError("没有找到单位档案（.yaml 文件）")
+    if to_roster:
+        write_bytes_atomic(args.path, roster_from_profiles(kb, units))
+        print(f"已由 {len(units)} 份单位档案生成名册：{args.path}")
+    else:
+        report_kept(write_pack(args.path, profiles_from_roster(units, args.source[0].name), args.force))
+        print(f"已把名册中的 {len(units)} 个单位写成单位档案：{args.path}/（每个单位一个 .yaml 文件）")
     return 0

@@ -14,9 +14,9 @@ from .compile.catalog import catalog
 from .compile.plan import UnitPlan, compile_blank, compile_unit
 from .filenames import safe_filename
 from .load.content import KnowledgeBase, load_content
-from .load.profile import Profile, load_profile
+from .load.profile import Profile, UnitRead
 from .load.yamlsource import os_reason
-from .problems import Problem, ProblemsFound
+from .problems import Place, Problem
 from .render.documents import render_docx
 from .render.handbook import render_handbook
 from .render.ics import render_ics
@@ -38,7 +38,7 @@ def render_pack(plan: UnitPlan) -> dict[str, bytes]:
 
 @dataclass
 class UnitOutcome:
-    profile: Path
+    place: Place  # where the unit was read: its profile, or its row of a roster
     unit: str | None = None
     folder: Path | None = None
     result: WriteResult | None = None
@@ -51,24 +51,22 @@ class UnitOutcome:
         return not self.problems
 
 
-def read_profiles(kb: KnowledgeBase, paths: list[Path], out: Path) -> list[UnitOutcome]:
-    """Validate every profile up front and give each unit its own folder under `out`."""
+def assign_folders(units: list[UnitRead], out: Path) -> list[UnitOutcome]:
+    """Give each usable unit its own folder under `out`; the others carry their problems."""
     outcomes, folders = [], {}
-    for path in paths:
-        outcome = UnitOutcome(path)
+    for read in units:
+        outcome = UnitOutcome(read.place, problems=list(read.problems))
         outcomes.append(outcome)
-        try:
-            loaded = load_profile(path, kb)
-        except ProblemsFound as exc:
-            outcome.problems = exc.problems
+        if not read.ok:
             continue
+        loaded = read.loaded
         outcome.notes, outcome.unit = loaded.notes, loaded.profile.单位
         folder = out / safe_filename(loaded.profile.单位)
         if folder in folders:
-            outcome.problems = [Problem(str(path), 1, 1, f"单位“{outcome.unit}”与 {folders[folder]} 的输出目录相同："
-                                                         "请确认是否重复，或改用不同的单位名称")]
+            outcome.problems = [read.place.problem(f"单位“{outcome.unit}”与 {folders[folder]} 的输出目录相同："
+                                                   "请确认是否重复，或改用不同的单位名称")]
             continue
-        folders[folder] = path
+        folders[folder] = read.place
         outcome.folder, outcome.profile_model = folder, loaded.profile
     return outcomes
 
@@ -78,10 +76,10 @@ def pack_one(kb: KnowledgeBase, outcome: UnitOutcome, force: bool) -> UnitOutcom
         files = render_pack(compile_unit(kb, outcome.profile_model))
         outcome.result = write_pack(outcome.folder, files, force)
     except OSError as exc:
-        outcome.problems = [Problem(str(outcome.profile), 1, 1, f"写入“{outcome.folder}”失败：{os_reason(exc)}")]
+        outcome.problems = [outcome.place.problem(f"写入“{outcome.folder}”失败：{os_reason(exc)}")]
     except Exception as exc:  # a defect must not cost the other units their packs
-        outcome.problems = [Problem(str(outcome.profile), 1, 1,
-                                    f"生成失败（程序内部错误 {type(exc).__name__}: {exc}）：其他单位不受影响，请把本档案和这条信息报给维护人员")]
+        outcome.problems = [outcome.place.problem(
+            f"生成失败（程序内部错误 {type(exc).__name__}: {exc}）：其他单位不受影响，请把本档案和这条信息报给维护人员")]
     return outcome
 
 

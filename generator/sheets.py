@@ -1,8 +1,12 @@
 """The workbooks' shared vocabulary: what the pack writes and `collect` reads back.
 
 Sheet kinds, the column headings `collect` finds its columns by (wherever a clerk moves them),
-the drop-down values and the custom properties that say whose file a workbook is.
+the drop-down values and the custom properties that say whose file a workbook is; the roster's
+sheets and columns; how a cell that should hold a date is read.
 """
+
+import re
+from datetime import date, datetime, timedelta
 
 # The kinds of workbook, stored in each file's properties and as its sheet name.
 DUTY_LIST, LEDGER, SCORES, VOTES = "责任清单", "工作台账", "考核评分表", "民主测评表"
@@ -20,3 +24,43 @@ DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 
 # Custom document properties survive Excel and WPS saves: `collect` reads them to know whose file it is.
 PROPERTY_UNIT, PROPERTY_YEAR, PROPERTY_KIND = "单位", "年度", "文书"
+
+# The roster (名册.xlsx): many unit profiles in one workbook, one sheet per table (DESIGN §5).
+# Each sheet's columns, and the profile field each column fills: a unit's own fields, a member's, a subunit's.
+ROSTER = "名册"
+UNITS, LEADERS, SUBUNITS, GUIDE = "单位", "班子成员", "下属单位", "说明"
+UNIT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "单位": ("单位",), "层级": ("层级",), "上级": ("上级",), "年度": ("年度",), "领域": ("领域",),
+    "落款机关": ("落款", "机关"), "落款日期": ("落款", "日期"), "类型": ("类型",),
+}
+LEADER_COLUMNS: dict[str, str] = {"单位": "", "姓名": "姓名", "职务": "职务", "责任": "责任", "分管": "分管", "联系点": "联系点"}
+SUBUNIT_COLUMNS: dict[str, str] = {"单位": "", "下属单位": "单位", "层级": "层级", "负责人": "负责人", "职务": "职务"}
+ROSTER_SHEETS: dict[str, tuple[str, ...]] = {
+    UNITS: tuple(UNIT_COLUMNS), LEADERS: tuple(LEADER_COLUMNS), SUBUNITS: tuple(SUBUNIT_COLUMNS),
+}
+OPTIONAL_COLUMNS = ("类型",)  # a roster made before the column existed still reads
+LIST_COLUMNS = ("领域", "分管", "联系点")  # a cell holds several values, separated as below
+LIST_SEPARATORS = "、，,;；\n"  # 、 is written; the others are read too (and a line break within a cell)
+ROSTER_DATE_FORMAT = "yyyy-mm-dd"
+
+_DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def parse_date(value) -> date | None:
+    """A date cell, an Excel serial number, or text such as 2026/3/31 or 2026年3月31日; ValueError if impossible."""
+    if value is None or str(value).strip() == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float):
+        try:
+            return _EXCEL_EPOCH + timedelta(days=int(value))
+        except OverflowError:  # 20260215 typed as a number: no such serial
+            raise ValueError(value) from None
+    match = _DATE_TEXT.match(str(value))
+    if not match:
+        raise ValueError(value)
+    return date(*map(int, match.groups()))

@@ -1,17 +1,20 @@
-"""The unit profile (单位档案): a user-filled YAML file with Chinese keys, validated like content."""
+"""The unit profile (单位档案): a user-filled YAML file with Chinese keys, validated like content.
 
-from dataclasses import dataclass
+A roster's row is validated here too (load/roster.py builds the same data from its cells).
+"""
+
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from ..problems import Problem, ProblemsFound
+from ..problems import Place, Problem, ProblemsFound
 from ..vocabulary import LEVEL_TYPES, PROFILE_LEVELS, Domain, ProfileDuty, ProfileLevel, UnitType
 from .content import KnowledgeBase
 from .validation import validate
-from .yamlsource import YamlDocument, read_yaml
+from .yamlsource import read_yaml
 
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
@@ -58,14 +61,42 @@ class Profile(_Strict):
 
 @dataclass(frozen=True)
 class LoadedProfile:
-    path: Path
+    place: Place  # where the unit is: its file, or its row of a roster
     profile: Profile
     notes: list[Problem]  # hints that do not stop generation
 
 
+@dataclass
+class UnitRead:
+    """One unit as read from a profile or a roster's row, or an input that gave no usable unit."""
+
+    place: Place
+    loaded: LoadedProfile | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.loaded is not None
+
+
+class ProfileDocument(Protocol):
+    """What validation needs of a unit's source: a YAML document, or a roster's row with its cells."""
+
+    data: Any
+    place: Place
+
+    def spot(self, loc: tuple, *, key: bool = False) -> Any: ...  # has .raw: the YAML text of a misread value
+
+    def problem(self, loc: tuple, message: str, *, key: bool = False, hint: bool = False) -> Problem: ...
+
+
 def load_profile(path: Path, kb: KnowledgeBase) -> LoadedProfile:
     """Read and validate one profile; raise ProblemsFound if it cannot be used."""
-    doc = read_yaml(path)
+    return validate_profile(read_yaml(path), kb)
+
+
+def validate_profile(doc: ProfileDocument, kb: KnowledgeBase) -> LoadedProfile:
+    """Validate one unit's data; raise ProblemsFound, placed in the document, if it cannot be used."""
     if not isinstance(doc.data, dict):
         raise ProblemsFound([doc.problem((), "单位档案应为“键: 值”的表，第一行通常是“单位: …”")])
     profile, problems = validate(doc, Profile)
@@ -74,13 +105,13 @@ def load_profile(path: Path, kb: KnowledgeBase) -> LoadedProfile:
     problems = _semantic_problems(doc, profile)
     if problems:
         raise ProblemsFound(problems)
-    return LoadedProfile(path, profile, _area_hints(doc, profile, kb))
+    return LoadedProfile(doc.place, profile, _area_hints(doc, profile, kb))
 
 
 PLACEHOLDER = "请填写"
 
 
-def _placeholders(doc: YamlDocument, value=None, loc: tuple = ()) -> list[Problem]:
+def _placeholders(doc: ProfileDocument, value=None, loc: tuple = ()) -> list[Problem]:
     """Values still holding the starter's placeholder text: they would be printed on signed letters."""
     value = doc.data if not loc else value
     if isinstance(value, dict):
@@ -93,7 +124,7 @@ def _placeholders(doc: YamlDocument, value=None, loc: tuple = ()) -> list[Proble
     return []
 
 
-def _semantic_problems(doc: YamlDocument, profile: Profile) -> list[Problem]:
+def _semantic_problems(doc: ProfileDocument, profile: Profile) -> list[Problem]:
     problems = _placeholders(doc)
     firsts = [i for i, m in enumerate(profile.班子成员) if m.责任 == "第一责任人"]
     if not firsts:
@@ -122,7 +153,7 @@ def _semantic_problems(doc: YamlDocument, profile: Profile) -> list[Problem]:
     return problems
 
 
-def _area_hints(doc: YamlDocument, profile: Profile, kb: KnowledgeBase) -> list[Problem]:
+def _area_hints(doc: ProfileDocument, profile: Profile, kb: KnowledgeBase) -> list[Problem]:
     hints = []
     for i, leader in enumerate(profile.班子成员):
         for j, name in enumerate(leader.分管):

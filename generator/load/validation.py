@@ -96,6 +96,8 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _describe(value: Any) -> str:
+    if value == "":
+        return "空白"
     name = _TYPE_NAMES.get(type(value), "其他类型")
     if isinstance(value, dict | list) or value is None:
         return name if value is not None else "空值（冒号后没有填写内容）"

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from ..problems import Problem, ProblemsFound, display_path
+from ..problems import Place, Problem, ProblemsFound, display_path
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path_ = tuple[str | int, ...]
@@ -34,6 +34,10 @@ class YamlDocument:
     @property
     def name(self) -> str:
         return display_path(self.path)
+
+    @property
+    def place(self) -> Place:
+        return Place(self.name)
 
     def spot(self, loc: Path_, *, key: bool = False) -> Spot:
         """The closest known position for a location: the key itself, else its value, else a parent."""

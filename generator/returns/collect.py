@@ -1,4 +1,4 @@
-"""The collect pipeline: profiles → plans; returned workbooks matched to them → figures for each unit."""
+"""The collect pipeline: units (profiles, rosters) → plans; returned workbooks matched to them → figures for each unit."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -6,8 +6,8 @@ from pathlib import Path
 
 from ..compile.plan import UnitPlan, compile_unit
 from ..load.content import KnowledgeBase
-from ..load.profile import load_profile
-from ..problems import Problem, ProblemsFound
+from ..load.profile import UnitRead
+from ..problems import Problem
 from .figures import UnitFigures, unit_figures
 from .read import match_returns
 
@@ -18,16 +18,12 @@ class Collected:
     problems: list[Problem]
 
 
-def collect(kb: KnowledgeBase, profiles: list[Path], workbooks: list[Path], as_of: date) -> Collected:
-    """A bad profile or workbook is reported and skipped; every other unit is still counted."""
-    problems: list[Problem] = []
+def collect(kb: KnowledgeBase, units: list[UnitRead], workbooks: list[Path], as_of: date) -> Collected:
+    """A bad unit or workbook is reported and skipped; every other unit is still counted."""
+    problems: list[Problem] = [p for unit in units for p in unit.problems]
     plans: dict[str, UnitPlan] = {}
-    for path in profiles:
-        try:
-            plan = compile_unit(kb, load_profile(path, kb).profile)
-        except ProblemsFound as exc:
-            problems.extend(exc.problems)
-            continue
+    for unit in (u for u in units if u.ok):
+        plan = compile_unit(kb, unit.loaded.profile)
         plans[plan.profile.单位] = plan
     returns, refused, found = match_returns(plans, workbooks)
     units = [unit_figures(plan, returns[unit], as_of, refused[unit]) for unit, plan in plans.items()]

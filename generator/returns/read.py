@@ -4,10 +4,8 @@ Tolerates what clerks do (rows sorted, columns added, blank lines, dates typed a
 what breaks meaning (another unit's or year's file, unknown or repeated ids, impossible dates).
 """
 
-import re
 import warnings
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -35,13 +33,12 @@ from ..sheets import (
     TITLE,
     VETO,
     VOTES,
+    parse_date,
 )
 
 DONE = {STATUS[-1], "完成"}
 TICKS = {"√", "✓", "✔", "v", "V"}
 VETO_MARKS = {"是", "发生", *TICKS}
-_DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
-_EXCEL_EPOCH = date(1899, 12, 30)
 
 
 @dataclass(frozen=True)
@@ -99,22 +96,6 @@ def _header(ws: Worksheet, name: str, required: tuple[str, ...]) -> tuple[int, d
 
 def _text(value) -> str:
     return "" if value is None else str(value).strip()
-
-
-def parse_date(value) -> date | None:
-    """A date cell, an Excel serial number, or text such as 2026/3/31 or 2026年3月31日; ValueError if impossible."""
-    if value is None or _text(value) == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float):
-        return _EXCEL_EPOCH + timedelta(days=int(value))
-    match = _DATE_TEXT.match(str(value))
-    if not match:
-        raise ValueError(value)
-    return date(*map(int, match.groups()))
 
 
 def _cell(row: tuple, cols: dict[str, int], heading: str):
