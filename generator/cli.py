@@ -14,9 +14,8 @@ from rich.console import Console
 
 from . import load
 from .load.profile import load_profile
-from .load.yamlsource import os_reason
 from .pdf import convert_to_pdf, find_soffice
-from .problems import Problem, ProblemsFound, errors
+from .problems import Problem, ProblemsFound, errors, os_reason
 from .render import starter
 from .vocabulary import COLLECTION_LABELS, LEVEL_LABELS
 from .write import write_text_atomic

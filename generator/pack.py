@@ -15,8 +15,7 @@ from .compile.plan import UnitPlan, compile_blank, compile_unit
 from .filenames import safe_filename
 from .load.content import KnowledgeBase, load_content
 from .load.profile import Profile, load_profile
-from .load.yamlsource import os_reason
-from .problems import Problem, ProblemsFound
+from .problems import Problem, ProblemsFound, os_reason
 from .render.documents import render_docx
 from .render.handbook import render_handbook
 from .render.ics import render_ics

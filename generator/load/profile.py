@@ -1,19 +1,36 @@
 """The unit profile (单位档案): a user-filled YAML file with Chinese keys, validated like content."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from ..problems import Problem, ProblemsFound
+from ..limits import LIST_ITEMS, MEMBERS, PROFILE_BYTES, SUBUNITS, TEXT_CHARS
+from ..problems import Problem, ProblemsFound, display_path
 from ..vocabulary import Domain, ProfileDuty, ProfileLevel
 from .content import KnowledgeBase
 from .validation import validate
-from .yamlsource import YamlDocument, read_yaml
+from .yamlsource import UNPRINTABLE, YamlDocument, read_yaml, unprintable_message
 
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+_LINE_BREAK = re.compile("[\t\n\r\x85\u2028\u2029]")
+
+
+def _printable_line(text: str) -> str:
+    """Names and titles go into file names, table cells, calendar lines and XML: one printable line."""
+    unprintable = UNPRINTABLE.search(text)
+    if unprintable:
+        raise ValueError(unprintable_message(unprintable.group()))
+    if _LINE_BREAK.search(text):
+        raise ValueError("不能换行，也不能有 Tab：请写在一行内")
+    return text
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_CHARS, strip_whitespace=True),
+                 AfterValidator(_printable_line)]
+Items = Annotated[list[Text], Field(max_length=LIST_ITEMS)]
 
 
 class _Strict(BaseModel):
@@ -24,8 +41,8 @@ class Leader(_Strict):
     姓名: Text
     职务: Text
     责任: ProfileDuty
-    分管: list[Text] = []
-    联系点: list[Text] = []
+    分管: Items = []
+    联系点: Items = []
 
 
 class Subunit(_Strict):
@@ -45,9 +62,9 @@ class Profile(_Strict):
     层级: ProfileLevel
     上级: Text
     年度: int = Field(ge=2000, le=2100)
-    领域: list[Domain] | None = None
-    班子成员: list[Leader] = Field(min_length=1)
-    下属单位: list[Subunit] = []
+    领域: Annotated[list[Domain], Field(max_length=LIST_ITEMS)] | None = None
+    班子成员: list[Leader] = Field(min_length=1, max_length=MEMBERS)
+    下属单位: Annotated[list[Subunit], Field(max_length=SUBUNITS)] = []
     落款: Signoff | None = None
 
     @property
@@ -64,7 +81,17 @@ class LoadedProfile:
 
 def load_profile(path: Path, kb: KnowledgeBase) -> LoadedProfile:
     """Read and validate one profile; raise ProblemsFound if it cannot be used."""
-    doc = read_yaml(path)
+    try:
+        return _load_profile(path, kb)
+    except ProblemsFound:
+        raise
+    except Exception as exc:  # a defect must not cost the other profiles of a batch their turn
+        raise ProblemsFound([Problem(display_path(path), 1, 1, f"读取失败（程序内部错误 {type(exc).__name__}）："
+                                                               "其他档案不受影响，请把本档案和这条信息报给维护人员")]) from exc
+
+
+def _load_profile(path: Path, kb: KnowledgeBase) -> LoadedProfile:
+    doc = read_yaml(path, PROFILE_BYTES)
     if not isinstance(doc.data, dict):
         raise ProblemsFound([doc.problem((), "单位档案应为“键: 值”的表，第一行通常是“单位: …”")])
     profile, problems = validate(doc, Profile)
