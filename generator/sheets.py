@@ -20,3 +20,13 @@ DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 
 # Custom document properties survive Excel and WPS saves: `collect` reads them to know whose file it is.
 PROPERTY_UNIT, PROPERTY_YEAR, PROPERTY_KIND = "单位", "年度", "文书"
+
+
+def append_row(ws, values: list) -> None:
+    """Append a row to an openpyxl sheet; text stays text: a name such as "=cmd|…" typed into a profile
+    or a returned sheet is stored as a string, never as a formula (the project's own sums are set apart)."""
+    ws.append(values)
+    row = ws.max_row
+    for column, value in enumerate(values, 1):
+        if isinstance(value, str):
+            ws.cell(row, column).data_type = "s"
