@@ -51,21 +51,19 @@ _DIR_MODE = 0o777 & ~_umask()
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write beside `path` and rename: readers see the old file or the new one, never half of one.
     A symbolic link at `path` is replaced, never written through."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=path.suffix)
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=path.suffix)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if exc.filename is None:  # a full disk names no file: say which one
-            raise OSError(exc.errno, exc.strerror, str(path)) from exc
-        raise
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except OSError as exc:  # name the file the user asked for, not our temporary one (a full disk names none)
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..compile.plan import UnitPlan, compile_unit
 from ..load.content import KnowledgeBase
 from ..load.profile import load_profile
-from ..problems import Problem, ProblemsFound
+from ..problems import Problem, ProblemsFound, display_path
 from .figures import UnitFigures, unit_figures
 from .read import match_returns
 
@@ -27,6 +27,10 @@ def collect(kb: KnowledgeBase, profiles: list[Path], workbooks: list[Path], as_o
             plan = compile_unit(kb, load_profile(path, kb).profile)
         except ProblemsFound as exc:
             problems.extend(exc.problems)
+            continue
+        except Exception as exc:  # a defect must not cost the other units their figures
+            problems.append(Problem(display_path(path), 1, 1, f"汇总失败（程序内部错误 {type(exc).__name__}）："
+                                                              "其他单位不受影响，请把本档案和这条信息报给维护人员"))
             continue
         plans[plan.profile.单位] = plan
     returns, refused, found = match_returns(plans, workbooks)
