@@ -152,14 +152,12 @@ def input_files(paths: list[Path], suffixes: tuple[str, ...] = PROFILE_SUFFIXES)
 
 
 def run_check(args) -> int:
+    from .pack import read_profiles
+
     paths = input_files(args.paths)
     kb = load.load_content(args.content)
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            problems.extend(load_profile(path, kb).notes)
-        except ProblemsFound as exc:
-            problems.extend(exc.problems)
+    # pack's own reading, so that whatever pack would refuse (two profiles of one unit too) is refused here first
+    problems = [p for outcome in read_profiles(kb, paths, Path()) for p in outcome.problems + outcome.notes]
     if args.coverage:
         print_coverage(kb)
     report(problems)
@@ -210,15 +208,16 @@ def print_consolidation(kb: load.KnowledgeBase) -> None:
 def run_site(args) -> int:
     from .pack import write_downloads
     from .site.build import build_site
-    from .write import check_site_folder, files_under, write_site
+    from .write import files_under, refuse_collisions, refuse_foreign_folder, write_site
 
     kb = load.load_content(args.content)
+    refuse_foreign_folder(args.out, args.force)  # refused before the build, and before a lock file is left there
     with tempfile.TemporaryDirectory(prefix="zerentian-site-") as tmp:
         downloads, built = Path(tmp) / "downloads", Path(tmp) / "site"
         write_downloads(kb, downloads, date.today().year)
         build_site(kb, built, downloads)
         files = files_under(built)
-        check_site_folder(args.out, files, args.force)  # a refused run leaves not even a lock file behind
+        refuse_collisions(args.out, files, args.force)
         with locked(args.out, waiting(args.out)):
             report_kept(write_site(args.out, files, args.force))
     print(f"知识网站已生成：{args.out / 'index.html'}（可直接双击打开，也可放到内网服务器上）")

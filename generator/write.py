@@ -254,16 +254,21 @@ def _write_into(folder: Path, files: dict[str, bytes], force: bool) -> WriteResu
     return result
 
 
-def check_site_folder(folder: Path, files: dict[str, bytes], force: bool = False) -> None:
-    """Refuse (ProblemsFound) to write a site where it would mix with a folder of other files, or
-    overwrite a file we did not write there or that was edited, unless `force`."""
-    if force or not folder.is_dir():
+def refuse_foreign_folder(folder: Path, force: bool = False) -> None:
+    """A site is not mixed into a folder of other files (one with no manifest of ours), unless `force`."""
+    if force or not folder.is_dir() or _Manifest(folder, nested=True).found:
         return
-    manifest = _Manifest(folder, nested=True)
-    if not manifest.found and any(p.name != LOCK for p in folder.iterdir()):
+    if any(p.name != LOCK for p in folder.iterdir()):
         raise ProblemsFound([Problem(str(folder), 1, 1, "输出目录不是空目录，也不是本程序生成的网站：为免与其中的文件混在一起，"
                                                         "请用 --out 指定一个新目录；确需生成在这里，请加 --force"
                                                         "（已有的文件都会保留，与网站文件同名的除外）")])
+
+
+def refuse_collisions(folder: Path, files: dict[str, bytes], force: bool = False) -> None:
+    """A file we did not write there, or that was edited, where the site writes one: refused, named, unless `force`."""
+    if force or not folder.is_dir():
+        return
+    manifest = _Manifest(folder, nested=True)
     blocked = [name for name in files
                if (found := _digest_of(folder / name)) not in (None, _digest(files[name])) and not manifest.ours(name, found)]
     if blocked:
@@ -274,10 +279,11 @@ def check_site_folder(folder: Path, files: dict[str, bytes], force: bool = False
 
 
 def write_site(folder: Path, files: dict[str, bytes], force: bool = False) -> WriteResult:
-    """Bring a built site into `folder`, touching only files we wrote there (see check_site_folder)."""
+    """Bring a built site into `folder`, touching only files we wrote there; see the two refusals above."""
     _check_names(files, nested=True)
     folder.mkdir(parents=True, exist_ok=True)
-    check_site_folder(folder, files, force)
+    refuse_foreign_folder(folder, force)
+    refuse_collisions(folder, files, force)
     manifest = _Manifest(folder, nested=True)
     result = WriteResult(notes=manifest.notes)
     _sync(folder, files, force, manifest, result)
