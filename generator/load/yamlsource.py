@@ -121,6 +121,7 @@ class _Builder:
                 continue
             key_event = self.loader.get_event()
             key, spot = str(key_event.value), _spot(key_event)
+            self._tag_problem(key_event)
             self._text_problem(key, spot)
             if key in result:
                 first = self.doc.keys[(*loc, key)]
