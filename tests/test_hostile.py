@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO
 
 import pytest
-from conftest import COMMAND_ENV, CONTENT, EXAMPLES, Run, built_once, tree, zerentian
+from conftest import COMMAND_ENV, CONTENT, EXAMPLES, Run, tree, zerentian
 from openpyxl import load_workbook
 
 from generator.limits import MEMBERS, PROFILE_BYTES, TEXT_CHARS, XLSX_ROWS, YAML_DEPTH
@@ -76,14 +76,18 @@ def finish(started: Started) -> Run:
     return run
 
 
-def bounded(*args, cwd: Path) -> Run:
-    return finish(start(*args, cwd=cwd))
+def bounded(*args, cwd: Path, out: Path | None = None) -> Run:
+    """The command, run in `cwd`; nothing under `cwd` may change but what is under `out`."""
+    before = outside(cwd, out)
+    run = finish(start(*args, cwd=cwd))
+    assert outside(cwd, out) == before, "a file outside --out was written, changed or removed"
+    return run
 
 
-def outside(root: Path, out: Path) -> dict[str, bytes]:
+def outside(root: Path, out: Path | None) -> dict[str, bytes]:
     """Every file under root that is not under out: what a command must never touch."""
-    inside = out.relative_to(root).as_posix() + "/"
-    return {name: data for name, data in tree(root).items() if not name.startswith(inside)}
+    inside = out.relative_to(root).as_posix() + "/" if out else None
+    return {name: data for name, data in tree(root).items() if not (inside and name.startswith(inside))}
 
 
 def verify_manifests(out: Path) -> int:
@@ -123,6 +127,7 @@ def packed(tmp_path_factory) -> Path:
 @pytest.mark.slow
 def test_three_packs_into_one_folder_at_once_each_write_everything(tmp_path, packed):
     out = tmp_path / "out"
+    before = outside(tmp_path, out)
     runs = [start("pack", EXAMPLES / "东坪村.yaml", EXAMPLES / "云岭县财政局.yaml", "--out", out, "--jobs", "1",
                   cwd=tmp_path) for _ in range(3)]
     runs = [finish(started) for started in runs]
@@ -133,6 +138,7 @@ def test_three_packs_into_one_folder_at_once_each_write_everything(tmp_path, pac
     for unit in (VILLAGE, DEPARTMENT):
         assert tree(out / unit) == tree(packed / unit), unit
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted([VILLAGE, DEPARTMENT])
+    assert outside(tmp_path, out) == before
 
 
 def test_a_tampered_manifest_or_a_linked_folder_reaches_nothing_outside_out(tmp_path, packed):
@@ -150,17 +156,15 @@ def test_a_tampered_manifest_or_a_linked_folder_reaches_nothing_outside_out(tmp_
     (folder / MANIFEST).write_text(json.dumps(entries), encoding="utf-8")
     shutil.rmtree(out / DEPARTMENT)
     (out / DEPARTMENT).symlink_to(elsewhere, target_is_directory=True)
-    before = outside(tmp_path, out)
-
     run = bounded("pack", EXAMPLES / "东坪村.yaml", EXAMPLES / "云岭县财政局.yaml", "--out", out, "--force",
-                  cwd=tmp_path)
+                  cwd=tmp_path, out=out)
 
     assert run.code == 1
     assert f"{DEPARTMENT}:1:1: 输出文件夹是一个符号链接" in run.err
     assert "生成记录中有 3 项不是本文件夹中的文件" in run.err and "已忽略" in run.err
     assert "已保留您修改过的文件" in run.err and "03-廉政承诺书-离任者.docx" in run.err
     assert "完成：1 个单位" in run.out
-    assert outside(tmp_path, out) == before and list(elsewhere.iterdir()) == []
+    assert victim.read_text(encoding="utf-8") == "keep" and list(elsewhere.iterdir()) == []
     assert (folder / "03-廉政承诺书-离任者.docx").exists(), "an edited file is never deleted, even with --force"
     assert tree(folder).keys() - {"03-廉政承诺书-离任者.docx"} == tree(packed / VILLAGE).keys()
 
@@ -173,7 +177,7 @@ def test_an_interrupted_rewrite_leaves_no_false_edits_and_no_temporary_files(tmp
     blocked.unlink()
     blocked.mkdir()  # the rewrite fails halfway: files before it are new, files after it old
     second = profile(tmp_path, "东坪村.yaml", VILLAGE_TEXT.replace("日期: 2026-02-25", "日期: 2026-03-01"))
-    failed = bounded("pack", second, "--out", out, "--force", cwd=tmp_path)
+    failed = bounded("pack", second, "--out", out, "--force", cwd=tmp_path, out=out)
     assert failed.code == 1 and "04-实施方案.docx" in failed.err and "这是文件夹，不是文件" in failed.err
     blocked.rmdir()
     # what a killed run leaves: its temporary file and staging folder (an old version's too); LibreOffice's lock stays
@@ -186,7 +190,7 @@ def test_an_interrupted_rewrite_leaves_no_false_edits_and_no_temporary_files(tmp
     office_lock.write_bytes(b"someone has it open")
     third = profile(tmp_path, "东坪村.yaml", VILLAGE_TEXT.replace("日期: 2026-02-25", "日期: 2026-03-15"))
 
-    run = bounded("pack", third, "--out", out, cwd=tmp_path)
+    run = bounded("pack", third, "--out", out, cwd=tmp_path, out=out)
 
     assert run.code == 0, run.err
     assert "已保留" not in run.err, "no file looks edited after an interrupted run"
@@ -196,18 +200,17 @@ def test_an_interrupted_rewrite_leaves_no_false_edits_and_no_temporary_files(tmp
         "the same input gives the same workbook bytes"
 
 
-def build_site(out: Path) -> None:
-    assert zerentian("site", "--out", out).code == 0
-
-
 @pytest.mark.slow
-def test_rebuilding_the_site_keeps_what_users_put_there(tmp_path, tmp_path_factory):
+def test_rebuilding_the_site_keeps_what_users_put_there(tmp_path):
+    content = tmp_path / "content"  # the sources alone: a small site, built the same way, in seconds
+    shutil.copytree(CONTENT / "sources", content / "sources")
     site = tmp_path / "site"
-    shutil.copytree(built_once(tmp_path_factory, "site", build_site), site)  # the session's site, as test_site's
+    assert bounded("--content", content, "site", "--out", site, cwd=tmp_path, out=site).code == 0
     (site / "report").mkdir()
     (site / "report" / "index.html").write_text("本县的汇总", encoding="utf-8")
     (site / "通知.docx").write_bytes(b"a user's own file")
     stale = site / "duties" / "retired-duty.html"
+    stale.parent.mkdir()
     stale.write_text("a page of a duty since removed", encoding="utf-8")
     entries = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
     entries["duties/retired-duty.html"] = hashlib.sha256(stale.read_bytes()).hexdigest()
@@ -215,20 +218,16 @@ def test_rebuilding_the_site_keeps_what_users_put_there(tmp_path, tmp_path_facto
     (site / MANIFEST).write_text(json.dumps(entries), encoding="utf-8")
     (site / "glossary.html").write_text("edited by hand", encoding="utf-8")
     (tmp_path / "victim.txt").write_text("keep", encoding="utf-8")
-    before = tree(tmp_path)
 
-    refused = bounded("site", "--out", site, cwd=tmp_path)
+    refused = bounded("--content", content, "site", "--out", site, cwd=tmp_path)  # writes nothing, not even in site/
     assert refused.code == 1 and "glossary.html" in refused.err and "--force" in refused.err
-    assert tree(tmp_path) == before, "a refused build writes nothing"
 
-    outside_before = outside(tmp_path, site)
-    forced = bounded("site", "--out", site, "--force", cwd=tmp_path)
+    forced = bounded("--content", content, "site", "--out", site, "--force", cwd=tmp_path, out=site)
     assert forced.code == 0, forced.err
     assert (site / "report" / "index.html").read_text(encoding="utf-8") == "本县的汇总"
     assert (site / "通知.docx").read_bytes() == b"a user's own file"
-    assert not stale.exists() and "edited by hand" not in (site / "glossary.html").read_text(encoding="utf-8")
+    assert not stale.parent.exists() and "edited by hand" not in (site / "glossary.html").read_text(encoding="utf-8")
     assert "../victim.txt" in forced.err and "已忽略" in forced.err
-    assert outside(tmp_path, site) == outside_before
 
 
 # Injection
@@ -254,7 +253,7 @@ def test_profile_and_returned_text_never_becomes_a_formula(tmp_path):
     source = profile(tmp_path / "档案", "青石镇.yaml", text)
     out = tmp_path / "out"
 
-    packed_run = bounded("pack", source, "--out", out, cwd=tmp_path)
+    packed_run = bounded("pack", source, "--out", out, cwd=tmp_path, out=out)
 
     assert packed_run.code == 0, packed_run.err
     workbooks = sorted((out / TOWNSHIP).glob("*.xlsx"))
@@ -273,7 +272,7 @@ def test_profile_and_returned_text_never_becomes_a_formula(tmp_path):
     ws.cell(6, 2).value = '=HYPERLINK("http://x","点此")'  # a planted formula as a 测评对象, saved without result
     wb.save(votes)
     report = tmp_path / "report"
-    collected = bounded("collect", source, out, "--as-of", "2026-06-30", "--out", report, cwd=tmp_path)
+    collected = bounded("collect", source, out, "--as-of", "2026-06-30", "--out", report, cwd=tmp_path, out=report)
 
     assert collected.code == 1 and f"{votes.name}:6:2:" in collected.err and "公式" in collected.err
     summary = load_workbook(report / "汇总.xlsx")
@@ -338,7 +337,8 @@ def test_bombs_and_oversized_files_are_refused_in_seconds(tmp_path, packed):
     assert (returned / "压缩炸弹.xlsx").stat().st_size < 2 << 20
     report = tmp_path / "report"
 
-    collected = bounded("collect", EXAMPLES, returned, "--as-of", "2026-06-30", "--out", report, cwd=tmp_path)
+    collected = bounded("collect", EXAMPLES, returned, "--as-of", "2026-06-30", "--out", report, cwd=tmp_path,
+                        out=report)
 
     assert collected.code == 1
     assert "压缩炸弹.xlsx:1:1: 解压后大得异常" in collected.err
@@ -363,7 +363,7 @@ def test_one_broken_file_never_stops_the_others(tmp_path, packed):
     shutil.copy(EXAMPLES / "云岭县财政局.yaml", batch)
     out = tmp_path / "out"
 
-    run = bounded("pack", batch, "--out", out, "--jobs", "2", cwd=tmp_path)
+    run = bounded("pack", batch, "--out", out, "--jobs", "2", cwd=tmp_path, out=out)
 
     assert run.code == 1 and "完成：2 个单位" in run.out and "3 个单位失败" in run.out
     assert "空字符.yaml:2:10: 有不可见的控制字符（U+0000）" in run.err
@@ -375,7 +375,7 @@ def test_one_broken_file_never_stops_the_others(tmp_path, packed):
     (templates / "空白-村").mkdir(parents=True)
     (templates / "空白-村" / MANIFEST).write_text('{"01-责任清单.docx": ', encoding="utf-8")
     (templates / "空白-乡镇").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
-    blank = bounded("templates", "--out", templates, "--年度", "2026", cwd=tmp_path)
+    blank = bounded("templates", "--out", templates, "--年度", "2026", cwd=tmp_path, out=templates)
     assert blank.code == 1 and "空白-乡镇:1:1: 输出文件夹是一个符号链接" in blank.err
     assert "空白-村/.zerentian-manifest.json:1:1: 提示：生成记录已损坏" in blank.err
     assert {"空白-村", "空白-县级", "空白-部门", "学习手册"} <= {p.name for p in templates.iterdir()}
@@ -395,7 +395,8 @@ def test_one_broken_file_never_stops_the_others(tmp_path, packed):
     report = tmp_path / "report"
     report.mkdir()
     (report / MANIFEST).write_bytes(b"\x00not json")
-    collected = bounded("collect", EXAMPLES, returned, "--as-of", "2026-06-30", "--out", report, cwd=tmp_path)
+    collected = bounded("collect", EXAMPLES, returned, "--as-of", "2026-06-30", "--out", report, cwd=tmp_path,
+                        out=report)
     assert collected.code == 0, collected.err
     assert "report/.zerentian-manifest.json:1:1: 提示：生成记录已损坏" in collected.err
     summary = load_workbook(report / "汇总.xlsx")
@@ -412,14 +413,11 @@ def test_a_control_character_in_a_heading_is_refused_not_printed(tmp_path):
              "落款.yaml": VILLAGE_TEXT.replace("  机关: 中共东坪村支部委员会", '  机关: "中共东坪村\\v支部委员会"')}
     for name, text in texts.items():
         profile(batch, name, text)
-    before = tree(tmp_path)
-
-    run = bounded("pack", batch, "--out", tmp_path / "out", cwd=tmp_path)
+    run = bounded("pack", batch, "--out", tmp_path / "out", cwd=tmp_path)  # nothing written at all
 
     assert run.code == 1 and "2 个单位失败" in run.out
     assert f"上级.yaml:{line_of(texts['上级.yaml'], '上级:')}:5: 有不可见的控制字符（U+0007）" in run.err
     assert f"落款.yaml:{line_of(texts['落款.yaml'], '机关:')}:7: 有不可见的控制字符（U+000B）" in run.err
-    assert tree(tmp_path) == before
 
 
 # check and pack disagree
@@ -442,7 +440,7 @@ def test_check_refuses_first_whatever_pack_would_refuse(tmp_path):
     full = profile(batch, "满员.yaml", VILLAGE_TEXT.replace(marker, members(MEMBERS - 3) + marker))
 
     checked = bounded("check", batch, cwd=tmp_path)
-    packed_run = bounded("pack", batch, "--out", tmp_path / "out", cwd=tmp_path)
+    packed_run = bounded("pack", batch, "--out", tmp_path / "out", cwd=tmp_path, out=tmp_path / "out")
 
     def problems(run: Run) -> list[str]:
         return sorted(line for line in run.err.splitlines() if ".yaml:" in line)
