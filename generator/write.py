@@ -108,8 +108,10 @@ def _try_lock(fd: int) -> bool:
 
 
 def remove_orphans(out: Path) -> None:
-    """Temporary files and folders of interrupted runs (only ever ours, by their names)."""
+    """Temporary files and folders of interrupted runs (only ever ours, by their names). A folder
+    with a lock of its own (a report inside the site folder) is another command's output: left alone."""
     for root, dirs, files in os.walk(out):
+        dirs[:] = [d for d in dirs if not os.path.lexists(os.path.join(root, d, LOCK))]
         for name in files:
             if name.startswith(TEMP_PREFIX) or _OLD_TEMP.match(name):
                 Path(root, name).unlink(missing_ok=True)
