@@ -58,13 +58,18 @@ def sheet_rows(book: Opened, sheet: str) -> list[tuple[int, tuple]]:
     bounds = {"max_row": XLSX_ROWS, "max_col": XLSX_COLUMNS, "values_only": True}
     with warnings.catch_warnings():  # openpyxl warns in English about cells it cannot read as dates
         warnings.simplefilter("ignore")
-        values = list(book.values[sheet].iter_rows(**bounds))
         if book.formulas is None:
-            return list(enumerate(values, 1))
+            return list(enumerate(book.values[sheet].iter_rows(**bounds), 1))
+        cells = book.values[sheet].iter_rows(**{**bounds, "values_only": False})
         formulas = book.formulas[sheet].iter_rows(**bounds)
-        return [(line, tuple(Uncalculated(f) if v is None and isinstance(f, str) and f.startswith("=") else v
-                             for v, f in zip(row, cells, strict=False)))
-                for line, (row, cells) in enumerate(zip(values, formulas, strict=False), 1)]
+        return [(line, tuple(Uncalculated(f) if _uncalculated(cell, f) else cell.value for cell, f in zip(row, texts, strict=False)))
+                for line, (row, texts) in enumerate(zip(cells, formulas, strict=False), 1)]
+
+
+def _uncalculated(cell, formula) -> bool:
+    """Excel and WPS save a formula's result beside it (text results marked t="str", even when empty);
+    a program that wrote only the formula leaves an untyped, empty value."""
+    return isinstance(formula, str) and formula.startswith("=") and cell.value is None and cell.data_type == "n"
 
 
 def _refuse(path: Path, message: str) -> ProblemsFound:
