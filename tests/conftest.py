@@ -83,6 +83,18 @@ def built_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Pa
 
 
 @pytest.fixture(scope="session")
+def example_packs(tmp_path_factory) -> Path:
+    """The examples' packs as a run of `pack examples` leaves them (manifests included), built once per session:
+    copy them before changing anything."""
+
+    def build(out: Path) -> None:
+        run = zerentian("pack", EXAMPLES, "--out", out)
+        assert run.code == 0, run.err
+
+    return built_once(tmp_path_factory, "example-packs", build)
+
+
+@pytest.fixture(scope="session")
 def browser():
     from site_browser import chromium, find_chromium
 

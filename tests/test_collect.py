@@ -17,10 +17,8 @@ TOWNSHIP, DEPARTMENT, VILLAGE = "中共青石镇委员会", "中共云岭县财�
 
 
 @pytest.fixture(scope="module")
-def packs(tmp_path_factory):
-    out = tmp_path_factory.mktemp("packs")
-    assert zerentian("pack", EXAMPLES, "--out", out).code == 0
-    return out
+def packs(example_packs):
+    return example_packs
 
 
 @pytest.fixture
