@@ -11,6 +11,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 
@@ -48,6 +49,7 @@ def file_entries(path: Path) -> dict[str, Entry]:
 
 
 _DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, time 00:00
+FIXED_TIME = datetime(1980, 1, 1)    # the same instant, for the dates a workbook records inside
 
 
 def zip_bytes(entries: Iterable[Entry]) -> bytes:
@@ -72,3 +74,15 @@ def archive(files: dict[str, bytes]) -> bytes:
 def normalized(blob: bytes) -> bytes:
     """The same archive rewritten with fixed timestamps (members kept as compressed)."""
     return zip_bytes(stored_entries(blob).values())
+
+
+def workbook_bytes(workbook) -> bytes:
+    """An openpyxl workbook as .xlsx bytes with fixed dates (created, modified and every zip entry):
+    the same content gives the same bytes, so a regenerated workbook is never taken for an edited one."""
+    from openpyxl.writer.excel import ExcelWriter  # openpyxl is slow to import: only workbooks need it
+
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        ExcelWriter(workbook, package).save()  # not openpyxl's save_workbook, which stamps the current time
+    return normalized(buffer.getvalue())

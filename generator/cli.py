@@ -15,12 +15,11 @@ from rich.console import Console
 from . import load
 from .load.profile import UnitRead
 from .load.units import MissingPath, read_inputs
-from .load.yamlsource import os_reason
 from .pdf import convert_to_pdf, find_soffice
-from .problems import Place, Problem, ProblemsFound, display_path, errors
+from .problems import Place, Problem, ProblemsFound, display_path, errors, os_reason
 from .render import starter
 from .vocabulary import COLLECTION_LABELS, LEVEL_LABELS
-from .write import write_bytes_atomic, write_pack, write_text_atomic
+from .write import locked, write_bytes_atomic, write_pack, write_text_atomic
 
 # argparse looks its messages up through the module-level `_` at call time.
 _ARGPARSE_ZH = {
@@ -70,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     site = commands.add_parser("site", help="生成知识网站", description="由知识库生成可离线浏览、可搜索的知识网站")
     site.add_argument("--out", type=Path, default=Path("site"), metavar="目录", help="输出目录（默认：site）")
+    site.add_argument("--force", action="store_true", help="覆盖输出目录中不是本程序上次写入的同名文件")
     site.set_defaults(run=run_site)
 
     pack = commands.add_parser("pack", help="按单位档案生成文书包", description="按单位档案生成文书包：每个单位一个文件夹")
@@ -150,15 +150,13 @@ def read_units(kb: load.KnowledgeBase, paths: list[Path]) -> list[UnitRead]:
         for place in named]
 
 
-def unit_problems(units: list[UnitRead]) -> list[Problem]:
-    """What to tell about the units: the problems of those that cannot be used, the hints about the others."""
-    return [p for unit in units for p in (unit.loaded.notes if unit.ok else unit.problems)]
-
-
 def run_check(args) -> int:
+    from .pack import assign_folders
+
     kb = load.load_content(args.content)
     units = read_units(kb, args.paths)
-    problems = unit_problems(units)
+    # pack's own reading, so that whatever pack would refuse (two profiles of one unit too) is refused here first
+    problems = [p for outcome in assign_folders(units, Path()) for p in outcome.problems + outcome.notes]
     if args.coverage:
         print_coverage(kb)
     report(problems)
@@ -209,13 +207,24 @@ def print_consolidation(kb: load.KnowledgeBase) -> None:
 def run_site(args) -> int:
     from .pack import write_downloads
     from .site.build import build_site
+    from .write import files_under, refuse_collisions, refuse_foreign_folder, write_site
 
     kb = load.load_content(args.content)
-    with tempfile.TemporaryDirectory(prefix="zerentian-downloads-") as downloads:
-        write_downloads(kb, Path(downloads), date.today().year)
-        build_site(kb, args.out, Path(downloads))
+    refuse_foreign_folder(args.out, args.force)  # refused before the build, and before a lock file is left there
+    with tempfile.TemporaryDirectory(prefix="zerentian-site-") as tmp:
+        downloads, built = Path(tmp) / "downloads", Path(tmp) / "site"
+        write_downloads(kb, downloads, date.today().year)
+        build_site(kb, built, downloads)
+        files = files_under(built)
+        refuse_collisions(args.out, files, args.force)
+        with locked(args.out, waiting(args.out)):
+            report_kept(write_site(args.out, files, args.force))
     print(f"知识网站已生成：{args.out / 'index.html'}（可直接双击打开，也可放到内网服务器上）")
     return 0
+
+
+def waiting(out: Path):
+    return lambda: print(f"另一个 zerentian 命令正在写入“{out}”，等它结束后继续……", file=sys.stderr)
 
 
 def run_pack(args) -> int:
@@ -229,11 +238,12 @@ def run_pack(args) -> int:
         raise UsageError("--pdf 需要 LibreOffice（soffice），请先安装或去掉 --pdf")
     outcomes = assign_folders(units, args.out)
     ready = [o for o in outcomes if o.ok]
-    with progress(len(ready), "生成文书") as advance:
-        for outcome in pack_many(kb, args.content, ready, args.force, max(1, args.jobs)):
-            advance(outcome.unit)
-            if outcome.ok and args.pdf:
-                convert_pack_to_pdf(outcome)
+    if ready:
+        with locked(args.out, waiting(args.out)), progress(len(ready), "生成文书") as advance:
+            for outcome in pack_many(kb, args.content, ready, args.force, max(1, args.jobs)):
+                advance(outcome.unit)
+                if outcome.ok and args.pdf:
+                    convert_pack_to_pdf(outcome)
     return summarize(outcomes, args.out)
 
 
@@ -241,7 +251,9 @@ def convert_pack_to_pdf(outcome) -> None:
     documents = sorted(outcome.folder.glob("*.docx"))
     try:
         convert_to_pdf(documents, outcome.folder / "PDF")
-    except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
+    except OSError as exc:
+        outcome.problems.append(outcome.place.problem(f"PDF 转换失败：{os_reason(exc, outcome.folder / 'PDF')}"))
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
         outcome.problems.append(outcome.place.problem(f"PDF 转换失败：{exc}"))
 
 
@@ -257,21 +269,29 @@ def summarize(outcomes, out: Path) -> int:
 
 
 def report_kept(result) -> None:
-    for path in result.kept if result else ():
+    if result is None:
+        return
+    report(result.notes)
+    for path in result.kept:
         print(f"已保留您修改过的文件：{path}（如需覆盖，请加 --force）", file=sys.stderr)
-    for path in result.removed if result else ():
+    for path in result.removed:
         print(f"已删除不再需要的文件：{path}（档案中已没有对应的人员或单位）", file=sys.stderr)
+    for path in result.released:
+        print(f"已保留您修改过的文件：{path}（档案中已没有对应的人员或单位，此后由您自行管理）", file=sys.stderr)
 
 
 def run_templates(args) -> int:
     from .pack import write_templates
 
     kb = load.load_content(args.content)
-    results = write_templates(kb, args.out, args.year, args.force)
-    for result in results.values():
+    with locked(args.out, waiting(args.out)):
+        results, problems = write_templates(kb, args.out, args.year, args.force)
+    for result in results:
         report_kept(result)
-    print(f"空白文书已生成到 {args.out}/：每个层级一个文件夹，另有“学习手册”（整个知识库的 Word 版）。")
-    return 0
+    report(problems)
+    print(f"空白文书已生成到 {args.out}/：每个层级一个文件夹，另有“学习手册”（整个知识库的 Word 版）。"
+          + (f"其中 {len(problems)} 个文件夹未能写入，见上方提示。" if problems else ""))
+    return 1 if problems else 0
 
 
 @contextmanager
@@ -304,7 +324,8 @@ def run_collect(args) -> int:
         print(json.dumps({"截止日期": args.as_of.isoformat(), "units": [u.as_json() for u in collected.units]},
                          ensure_ascii=False, indent=1))
     else:
-        report_kept(write_pack(args.out, report_files(collected.units, args.as_of), args.force))
+        with locked(args.out, waiting(args.out)):  # the folder itself may be a link the user chose
+            report_kept(write_pack(args.out.resolve(), report_files(collected.units, args.as_of), args.force))
         for unit in collected.units:
             rate = "—" if unit.total.rate is None else f"{unit.total.rate}%"
             print(f"{unit.plan.profile.单位}：应完成 {unit.total.due}，已完成 {unit.total.done}，逾期 {unit.total.overdue}，完成率 {rate}")

@@ -8,8 +8,9 @@ NAME_LIMIT = 80  # characters: room for the output folder inside Windows' 260-ch
 
 
 def safe_filename(name: str, limit: int = NAME_LIMIT) -> str:
-    """A Windows-safe file or folder name: no \\/:*?"<>|, no trailing dot or space, bounded, never '..'."""
-    cleaned = name.translate(_FORBIDDEN).strip().rstrip(". ")
+    """A Windows-safe file or folder name: no \\/:*?"<>|, no trailing dot or space, bounded, never '..',
+    never hidden (a leading dot would also let a unit's folder pass for one of our own dot-files)."""
+    cleaned = name.translate(_FORBIDDEN).strip().lstrip(". ").rstrip(". ")
     cleaned = cleaned[:limit].rstrip(". ") or "未命名"
     if cleaned.split(".")[0].upper() in _RESERVED or set(cleaned) <= {"."}:
         cleaned = f"_{cleaned}"

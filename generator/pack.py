@@ -15,8 +15,7 @@ from .compile.plan import UnitPlan, compile_blank, compile_unit
 from .filenames import safe_filename
 from .load.content import KnowledgeBase, load_content
 from .load.profile import Profile, UnitRead
-from .load.yamlsource import os_reason
-from .problems import Place, Problem
+from .problems import Place, Problem, ProblemsFound, internal_error, os_reason
 from .render.documents import render_docx
 from .render.handbook import render_handbook
 from .render.ics import render_ics
@@ -75,20 +74,29 @@ def pack_one(kb: KnowledgeBase, outcome: UnitOutcome, force: bool) -> UnitOutcom
     try:
         files = render_pack(compile_unit(kb, outcome.profile_model))
         outcome.result = write_pack(outcome.folder, files, force)
+    except ProblemsFound as exc:
+        outcome.problems = exc.problems
     except OSError as exc:
-        outcome.problems = [outcome.place.problem(f"写入“{outcome.folder}”失败：{os_reason(exc)}")]
+        outcome.problems = [outcome.place.problem(f"写入“{outcome.folder}”失败：{os_reason(exc, outcome.folder)}")]
     except Exception as exc:  # a defect must not cost the other units their packs
-        outcome.problems = [outcome.place.problem(
-            f"生成失败（程序内部错误 {type(exc).__name__}: {exc}）：其他单位不受影响，请把本档案和这条信息报给维护人员")]
+        outcome.problems = [internal_error(outcome.place, "生成", exc)]
     return outcome
 
 
-def write_templates(kb: KnowledgeBase, out: Path, year: int, force: bool) -> dict[str, WriteResult]:
-    """The blank documents, one folder per 层级, and the 学习手册 of the whole knowledge base."""
-    results = {level: write_pack(out / f"空白-{level}", render_pack(compile_blank(kb, level, year)), force)
-               for level in PROFILE_LEVELS}
-    results["学习手册"] = write_pack(out / "学习手册", {"学习手册.docx": render_handbook(catalog(kb))}, force)
-    return results
+def write_templates(kb: KnowledgeBase, out: Path, year: int, force: bool) -> tuple[list[WriteResult], list[Problem]]:
+    """The blank documents, one folder per 层级, and the 学习手册 of the whole knowledge base;
+    a folder that cannot be written does not stop the others."""
+    folders = {f"空白-{level}": lambda level=level: render_pack(compile_blank(kb, level, year)) for level in PROFILE_LEVELS}
+    folders["学习手册"] = lambda: {"学习手册.docx": render_handbook(catalog(kb))}
+    results, problems = [], []
+    for name, render in folders.items():
+        try:
+            results.append(write_pack(out / name, render(), force))
+        except ProblemsFound as exc:
+            problems.extend(exc.problems)
+        except OSError as exc:
+            problems.append(Place(str(out / name)).problem(f"写入失败：{os_reason(exc, out / name)}"))
+    return results, problems
 
 
 def write_downloads(kb: KnowledgeBase, folder: Path, year: int) -> None:
@@ -122,7 +130,10 @@ def pack_many(kb: KnowledgeBase, content: Path, units: list[UnitOutcome], force:
             yield pack_one(kb, *task)
         return
     with ProcessPoolExecutor(min(jobs, len(tasks)), initializer=_init_worker, initargs=(content,)) as pool:
-        yield from pool.map(_pack_in_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+        for unit, done in zip(units, pool.map(_pack_in_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8))),
+                              strict=True):
+            unit.result, unit.problems = done.result, done.problems  # a worker returns a copy: report its outcome
+            yield unit
 
 
 def rebuild_templates(folder: Path = TEMPLATES_DIR) -> None:

@@ -20,6 +20,8 @@ def convert_to_pdf(documents: list[Path], outdir: Path) -> None:
     soffice = find_soffice()
     if soffice is None:
         raise FileNotFoundError("soffice")
+    if outdir.is_symlink():
+        raise RuntimeError(f"“{outdir}”是一个符号链接（指向别处）：为免写到输出文件夹以外，不会写入；请删除这个链接后重新运行")
     env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file())}
     with tempfile.TemporaryDirectory(prefix="zerentian-lo-") as profile:
         for start in range(0, len(documents), BATCH):

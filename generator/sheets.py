@@ -5,6 +5,7 @@ the drop-down values and the custom properties that say whose file a workbook is
 sheets and columns; how a cell that should hold a date is read.
 """
 
+import math
 import re
 from datetime import date, datetime, timedelta
 
@@ -13,7 +14,7 @@ DUTY_LIST, LEDGER, SCORES, VOTES = "责任清单", "工作台账", "考核评分
 
 # Headings `collect` finds its columns by, wherever a clerk moves them.
 ID, DUE, STATUS_COLUMN, COMPLETED, RECONCILE = "编号", "时间节点", "完成情况", "完成日期", "对账销号"
-NUMBER, CATEGORY, ITEM, SCORE, VETO = "序号", "类别", "考核项目", "得分", "一票否决"
+NUMBER, CATEGORY, ITEM, SCORE, VETO, TOTAL = "序号", "类别", "考核项目", "得分", "一票否决", "合计"
 SUBJECT, TITLE = "测评对象", "职务"
 
 LEDGER_COLUMNS = (ID, "责任主体", "责任人", "事项", DUE, "佐证材料", STATUS_COLUMN, COMPLETED, RECONCILE, "备注")
@@ -45,22 +46,36 @@ ROSTER_DATE_FORMAT = "yyyy-mm-dd"
 
 _DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _EXCEL_EPOCH = date(1899, 12, 30)
+_LAST_SERIAL = (date(9999, 12, 31) - _EXCEL_EPOCH).days
 
 
 def parse_date(value) -> date | None:
-    """A date cell, an Excel serial number, or text such as 2026/3/31 or 2026年3月31日; ValueError if impossible."""
+    """A date cell, an Excel serial number, a number typed as 20260331, or text such as 2026/3/31 or
+    2026年3月31日; ValueError if impossible."""
     if value is None or str(value).strip() == "":
         return None
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, bool):
+        raise ValueError(value)
     if isinstance(value, int | float):
-        try:
-            return _EXCEL_EPOCH + timedelta(days=int(value))
-        except OverflowError:  # 20260215 typed as a number: no such serial
-            raise ValueError(value) from None
+        if isinstance(value, int) and 10000101 <= value <= 99991231:
+            return date(value // 10000, value // 100 % 100, value % 100)
+        if not (math.isfinite(value) and 1 <= value <= _LAST_SERIAL):
+            raise ValueError(value)
+        return _EXCEL_EPOCH + timedelta(days=int(value))
     match = _DATE_TEXT.match(str(value))
     if not match:
         raise ValueError(value)
     return date(*map(int, match.groups()))
+
+def append_row(ws, values: list) -> None:
+    """Append a row to an openpyxl sheet; text stays text: a name such as "=cmd|…" typed into a profile
+    or a returned sheet is stored as a string, never as a formula (the project's own sums are set apart)."""
+    ws.append(values)
+    row = ws.max_row
+    for column, value in enumerate(values, 1):
+        if isinstance(value, str):
+            ws.cell(row, column).data_type = "s"

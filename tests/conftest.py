@@ -23,11 +23,15 @@ class Run:
     err: str
 
 
+# The code of this checkout, whatever the working folder (an editable install may point at another one).
+COMMAND_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+
+
 def zerentian(*args: str | Path, cwd: Path | None = None) -> Run:
     """Run the real command line, as a user would, in a separate process."""
     proc = subprocess.run(
         [sys.executable, "-m", "generator", *map(str, args)],
-        cwd=cwd or ROOT, capture_output=True, text=True, encoding="utf-8", timeout=600,
+        cwd=cwd or ROOT, capture_output=True, text=True, encoding="utf-8", timeout=600, env=COMMAND_ENV,
     )
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
@@ -76,6 +80,18 @@ def built_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Pa
             build(folder)
             done.touch()
     return folder
+
+
+@pytest.fixture(scope="session")
+def example_packs(tmp_path_factory) -> Path:
+    """The examples' packs as a run of `pack examples` leaves them (manifests included), built once per session:
+    copy them before changing anything."""
+
+    def build(out: Path) -> None:
+        run = zerentian("pack", EXAMPLES, "--out", out)
+        assert run.code == 0, run.err
+
+    return built_once(tmp_path_factory, "example-packs", build)
 
 
 @pytest.fixture(scope="session")

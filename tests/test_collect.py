@@ -17,10 +17,8 @@ TOWNSHIP, DEPARTMENT, VILLAGE = "中共青石镇委员会", "中共云岭县财�
 
 
 @pytest.fixture(scope="module")
-def packs(tmp_path_factory):
-    out = tmp_path_factory.mktemp("packs")
-    assert zerentian("pack", EXAMPLES, "--out", out).code == 0
-    return out
+def packs(example_packs):
+    return example_packs
 
 
 @pytest.fixture
@@ -150,9 +148,11 @@ def test_returned_score_sheets_are_totalled_vetoed_and_graded(returned):
     sheet = returned / TOWNSHIP / "06-考核评分表.xlsx"
     wb = load_workbook(sheet)
     ws = wb.active
-    items = [r for r in range(3, ws.max_row + 1) if isinstance(ws.cell(r, 1).value, int)]
-    for r in items:
-        ws.cell(r, 6).value = 5
+    header = next(r for r in range(1, 5) if ws.cell(r, 1).value == "序号")
+    column = {ws.cell(header, c).value: c for c in range(1, ws.max_column + 1)}
+    items = [r for r in range(header + 1, ws.max_row + 1) if isinstance(ws.cell(r, 1).value, int)]
+    for r in items:  # one point lost on every item
+        ws.cell(r, column["得分"]).value = ws.cell(r, column["分值"]).value - 1
     wb.save(sheet)
     votes = returned / TOWNSHIP / "06-民主测评表.xlsx"
     wb = load_workbook(votes)
@@ -164,8 +164,8 @@ def test_returned_score_sheets_are_totalled_vetoed_and_graded(returned):
     units, _ = collect_json(returned)
 
     assessment = units[TOWNSHIP]["考核"]
-    assert assessment["得分"] == 5 * len(items)
-    assert assessment["等次"] == grade_for(5 * len(items), assessment_form(load_content(CONTENT), "township", []).bands)
+    assert assessment["得分"] == 100 - len(items)
+    assert assessment["等次"] == grade_for(100 - len(items), assessment_form(load_content(CONTENT), "township", []).bands)
     evaluation = {e["测评对象"]: e for e in units[TOWNSHIP]["民主测评"]}
     assert evaluation["领导班子"]["等次"] == "差" and evaluation["领导班子"]["得分"] == 70
     assert evaluation["周立新"]["等次"] == "优秀"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..limits import CONTENT_FILE_BYTES
 from ..problems import Problem, ProblemsFound
 from ..resources import CONTENT_DIR
 from ..vocabulary import SOURCE_STANDING
@@ -133,7 +134,7 @@ def load_content(root: Path = DEFAULT_CONTENT) -> KnowledgeBase:
     exclusions: list[tuple[Exclusion, YamlDocument, tuple]] = []
     for path in content_files(root):
         try:
-            doc = read_yaml(path)
+            doc = read_yaml(path, CONTENT_FILE_BYTES)
         except ProblemsFound as exc:
             problems.extend(exc.problems)
             continue
@@ -156,6 +157,8 @@ def load_content(root: Path = DEFAULT_CONTENT) -> KnowledgeBase:
                     continue
                 origins[record.id] = (doc, loc)
                 getattr(kb, name)[record.id] = record
+    if problems:  # records of a broken file are missing: every reference to them would be a follow-on error
+        raise ProblemsFound(problems)
     problems.extend(_exclusions(kb, exclusions))
     problems.extend(_cross_check(kb, origins))
     if problems:

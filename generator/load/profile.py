@@ -3,20 +3,37 @@
 A roster's row is validated here too (load/roster.py builds the same data from its cells).
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from ..limits import LIST_ITEMS, MEMBERS, PROFILE_BYTES, SUBUNITS, TEXT_CHARS
 from ..problems import Place, Problem, ProblemsFound
 from ..vocabulary import LEVEL_TYPES, PROFILE_LEVELS, Domain, ProfileDuty, ProfileLevel, UnitType
 from .content import KnowledgeBase
 from .validation import validate
-from .yamlsource import read_yaml
+from .yamlsource import UNPRINTABLE, read_yaml, unprintable_message
 
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+_LINE_BREAK = re.compile("[\t\n\r\x85\u2028\u2029]")
+
+
+def _printable_line(text: str) -> str:
+    """Names and titles go into file names, table cells, calendar lines and XML: one printable line."""
+    unprintable = UNPRINTABLE.search(text)
+    if unprintable:
+        raise ValueError(unprintable_message(unprintable.group()))
+    if _LINE_BREAK.search(text):
+        raise ValueError("不能换行，也不能有 Tab：请写在一行内")
+    return text
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_CHARS, strip_whitespace=True),
+                 AfterValidator(_printable_line)]
+Items = Annotated[list[Text], Field(max_length=LIST_ITEMS)]
 
 
 class _Strict(BaseModel):
@@ -27,8 +44,8 @@ class Leader(_Strict):
     姓名: Text
     职务: Text
     责任: ProfileDuty
-    分管: list[Text] = []
-    联系点: list[Text] = []
+    分管: Items = []
+    联系点: Items = []
 
 
 class Subunit(_Strict):
@@ -49,9 +66,9 @@ class Profile(_Strict):
     类型: UnitType | None = None  # 乡镇|街道, 村|社区, 党组|党委: else read from the unit's name
     上级: Text
     年度: int = Field(ge=2000, le=2100)
-    领域: list[Domain] | None = None
-    班子成员: list[Leader] = Field(min_length=1)
-    下属单位: list[Subunit] = []
+    领域: Annotated[list[Domain], Field(max_length=LIST_ITEMS)] | None = None
+    班子成员: list[Leader] = Field(min_length=1, max_length=MEMBERS)
+    下属单位: Annotated[list[Subunit], Field(max_length=SUBUNITS)] = []
     落款: Signoff | None = None
 
     @property
@@ -92,7 +109,7 @@ class ProfileDocument(Protocol):
 
 def load_profile(path: Path, kb: KnowledgeBase) -> LoadedProfile:
     """Read and validate one profile; raise ProblemsFound if it cannot be used."""
-    return validate_profile(read_yaml(path), kb)
+    return validate_profile(read_yaml(path, PROFILE_BYTES), kb)
 
 
 def validate_profile(doc: ProfileDocument, kb: KnowledgeBase) -> LoadedProfile:

@@ -8,15 +8,15 @@ for 落款日期, lists in one cell, trailing and full-width spaces.
 """
 
 import re
-import warnings
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.reader.excel import ExcelReader
 
+from ..limits import XLSX_COLUMNS, XLSX_PART_BYTES, XLSX_ROWS
 from ..problems import Place, Problem, ProblemsFound, display_path
 from ..sheets import (
     LEADER_COLUMNS,
@@ -34,7 +34,7 @@ from ..sheets import (
 from .content import KnowledgeBase
 from .profile import UnitRead, validate_profile
 from .validation import KEY_CUTOFF, closest
-from .yamlsource import os_reason
+from .xlsxsource import open_workbook
 
 UNIT = "单位"  # the column of every sheet that says which unit a row belongs to
 _SPLIT = re.compile(f"[{re.escape(LIST_SEPARATORS)}]")
@@ -43,6 +43,9 @@ _SPLIT = re.compile(f"[{re.escape(LIST_SEPARATORS)}]")
 def is_roster(path: Path) -> bool:
     """An Excel file with one of the roster's sheets (returned ledgers and score sheets have none)."""
     try:
+        with zipfile.ZipFile(path) as package:  # an oversized part is no roster of ours: its reader refuses it
+            if any(part.file_size > XLSX_PART_BYTES for part in package.infolist()):
+                return False
         reader = ExcelReader(str(path), read_only=True)
         reader.read_manifest()
         reader.read_workbook()  # the sheet names only: no cell is parsed
@@ -142,24 +145,16 @@ def _validated(unit: RosterUnit, kb: KnowledgeBase) -> UnitRead:
 # Reading the sheets
 
 def _read_tables(path: Path, name: str) -> dict[str, list[Row]]:
-    try:
-        with warnings.catch_warnings():  # openpyxl warns in English about extensions WPS adds
-            warnings.simplefilter("ignore")
-            wb = load_workbook(path, read_only=True, data_only=True)
-    except OSError as exc:
-        raise ProblemsFound([Place(name).problem(f"无法读取文件：{os_reason(exc)}")]) from None
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or non-Excel file
-        raise ProblemsFound([Place(name).problem(
-            f"无法作为 Excel 文件打开（{type(exc).__name__}）：请确认是 .xlsx 格式的名册")]) from None
+    book = open_workbook(path)  # bounded like any workbook from outside: size, parts and rows checked first
     try:
         problems, tables = [], {}
         for sheet, headings in ROSTER_SHEETS.items():
             try:
-                tables[sheet] = _rows(_sheet(wb, sheet, name), sheet, headings, name)
+                tables[sheet] = _rows(_sheet(book.values, sheet, name), sheet, headings, name)
             except ProblemsFound as exc:
                 problems.extend(exc.problems)
     finally:
-        wb.close()
+        book.close()
     if problems:
         raise ProblemsFound(problems)
     return tables
@@ -179,9 +174,11 @@ def _sheet(wb, sheet: str, name: str):
 
 
 def _rows(ws, sheet: str, headings: tuple[str, ...], name: str) -> list[Row]:
-    ws.reset_dimensions()  # some programs write a wrong extent: read every cell there is
-    lines = ws.iter_rows(values_only=True)
+    ws.reset_dimensions()  # some programs write a wrong extent: read every cell there is (within the bounds)
+    lines = ws.iter_rows(values_only=True, max_row=XLSX_ROWS, max_col=XLSX_COLUMNS)
     header = [_text(value) for value in next(lines, ())]
+    while header and not header[-1]:  # the bounded read pads the row with empty cells
+        header.pop()
     columns = _columns(header, sheet, headings, name)
     rows = []
     for number, values in enumerate(lines, 2):

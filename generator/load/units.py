@@ -7,7 +7,7 @@ of profiles or a roster alike, and reports one unit's mistakes without losing th
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import Place, ProblemsFound, display_path
+from ..problems import Place, ProblemsFound, display_path, internal_error
 from .content import KnowledgeBase
 from .profile import UnitRead, load_profile
 from .roster import is_roster, read_roster
@@ -63,4 +63,6 @@ def _read_profile(kb: KnowledgeBase, path: Path) -> UnitRead:
         loaded = load_profile(path, kb)
     except ProblemsFound as exc:
         return UnitRead(Place(display_path(path)), problems=exc.problems)
+    except Exception as exc:  # a defect must not cost the other profiles of a batch their turn
+        return UnitRead(Place(display_path(path)), problems=[internal_error(Place(display_path(path)), "读取", exc)])
     return UnitRead(loaded.place, loaded)

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..problems import Problem
+from ..problems import Problem, clipped
 from .yamlsource import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -54,7 +54,7 @@ def _problem(doc: YamlDocument, model: type[BaseModel], err: dict) -> Problem:
         return doc.problem(loc, _unknown_key(model, loc), key=True)
     if kind == "missing":
         return doc.problem(loc[:-1], f"缺少必填项“{loc[-1]}”：请在这一项下补上“{loc[-1]}: …”")
-    return doc.problem(loc, _message(doc, loc, err))
+    return doc.problem(loc, _message(doc, loc, err), key=kind == "too_long")
 
 
 def _is_union_tag(part: Any) -> bool:
@@ -69,7 +69,7 @@ def _unknown_key(model: type[BaseModel], loc: tuple) -> str:
     close = closest(key, allowed, KEY_CUTOFF)
     hint = f"是不是“{close}”？" if close else ""
     listing = f"可用的键：{'、'.join(allowed)}" if allowed else "删掉它"
-    return f"未知的键“{key}”：{hint}{listing}"
+    return f"未知的键“{clipped(key)}”：{hint}{listing}"
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
@@ -103,7 +103,7 @@ def _describe(value: Any) -> str:
         return name if value is not None else "空值（冒号后没有填写内容）"
     if isinstance(value, bool):
         return f"{name} {'true' if value else 'false'}"
-    return f"{name} {value}"
+    return f"{name} {clipped(value)}"
 
 
 def _message(doc: YamlDocument, loc: tuple, err: dict) -> str:
@@ -111,18 +111,23 @@ def _message(doc: YamlDocument, loc: tuple, err: dict) -> str:
     raw = doc.spot(loc).raw
     if kind in {"string_type", "str_type"}:
         if raw is not None and not isinstance(value, dict | list):
-            return (f"这里应为文字，但 YAML 把 {raw} 读成了{_describe(value)}："
-                    f"请加引号写成 \"{raw}\"")
+            return (f"这里应为文字，但 YAML 把 {clipped(raw)} 读成了{_describe(value)}："
+                    f"请加引号写成 \"{clipped(raw)}\"")
         return f"这里应为文字，实际是{_describe(value)}"
     if kind == "literal_error":
         allowed = str(ctx.get("expected", "")).replace("'", "").replace(" or ", "、").replace(", ", "、")
-        return f"“{value}”不是允许的取值：只能是 {allowed}"
+        return f"“{clipped(value)}”不是允许的取值：只能是 {allowed}"
     if kind == "string_pattern_mismatch":
-        return f"“{value}”格式不对：{_pattern_hint(loc)}"
+        return f"“{clipped(value)}”格式不对：{_pattern_hint(loc)}"
     if kind == "string_too_short":
         return "不能为空：请填写内容"
+    if kind == "string_too_long":
+        return f"太长了（{len(value)} 个字）：最多 {ctx['max_length']} 个字，请精简"
     if kind == "too_short":
         return f"至少要有 {ctx.get('min_length', 1)} 项"
+    if kind == "too_long":
+        label = next((p for p in reversed(loc) if isinstance(p, str)), "这里")
+        return f"“{label}”最多 {ctx['max_length']} 项，这里有 {ctx['actual_length']} 项：请确认是否重复或填错"
     if kind in {"list_type", "tuple_type"}:
         return f"这里应为列表（每项以“- ”开头，或写成 [甲, 乙]），实际是{_describe(value)}"
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
@@ -139,7 +144,7 @@ def _message(doc: YamlDocument, loc: tuple, err: dict) -> str:
         bound = next(iter(ctx.values()), "")
         word = {"greater_than_equal": "不能小于", "greater_than": "必须大于",
                 "less_than_equal": "不能大于", "less_than": "必须小于"}[kind]
-        return f"{value} {word} {bound}"
+        return f"{clipped(value)} {word} {bound}"
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
     return err["msg"]

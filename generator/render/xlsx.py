@@ -1,7 +1,5 @@
 """Excel files of a pack: 责任清单, 工作台账 (the dated ledger), 考核评分表, 民主测评表."""
 
-from io import BytesIO
-
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.packaging.custom import IntProperty, StringProperty
@@ -11,6 +9,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..archive import workbook_bytes
 from ..compile.plan import UnitPlan, responsibility_rows
 from ..fonts import FONTS
 from ..sheets import (
@@ -35,8 +34,10 @@ from ..sheets import (
     STATUS_COLUMN,
     SUBJECT,
     TITLE,
+    TOTAL,
     VETO,
     VOTES,
+    append_row,
 )
 
 _THIN = Side(style="thin", color="000000")
@@ -73,12 +74,12 @@ def _workbook(plan: UnitPlan, kind: str, heading: str, columns: tuple[str, ...],
     wb.properties.title = f"{plan.profile.单位}{plan.year}年度{kind}"
     del wb[wb.sheetnames[0]]  # the empty default sheet
     ws = wb.create_sheet(kind)
-    ws.append([heading])
+    append_row(ws, [heading])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
     ws["A1"].font = Font(name=FONTS.heading1, size=16)
     ws["A1"].alignment = _CENTER
     ws.row_dimensions[1].height = 32
-    ws.append(list(columns))
+    append_row(ws, list(columns))
     for col, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
         ws.cell(row=2, column=col).style = "表头"
@@ -95,15 +96,9 @@ def _workbook(plan: UnitPlan, kind: str, heading: str, columns: tuple[str, ...],
 
 def _rows(ws: Worksheet, rows: list[list], centered: set[int] = frozenset()) -> None:
     for values in rows:
-        ws.append(values)
+        append_row(ws, values)
         for col in range(1, len(values) + 1):
             ws.cell(row=ws.max_row, column=col).style = "居中" if col in centered else "正文"
-
-
-def _save(wb: Workbook) -> bytes:
-    buffer = BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
 
 
 def responsibility_list(plan: UnitPlan) -> bytes:
@@ -112,7 +107,7 @@ def responsibility_list(plan: UnitPlan) -> bytes:
                        (6, 18, 16, 50, 30, 16, 14))
     _rows(ws, [[i, r.section, r.category, r.content, r.measures, r.holder, r.deadline]
                for i, r in enumerate(responsibility_rows(plan), 1)], centered={1, 7})
-    return _save(wb)
+    return workbook_bytes(wb)
 
 
 def _ledger_column(heading: str) -> str:
@@ -144,7 +139,7 @@ def ledger(plan: UnitPlan) -> bytes:
     ws.conditional_formatting.add(f"A3:{end}{last}", FormulaRule(
         formula=[f'AND(${status_col}3<>"{STATUS[-1]}",${due}3<>"",${due}3<TODAY())'], fill=_OVERDUE_FILL))
     wb.defined_names["台账"] = DefinedName("台账", attr_text=f"'{LEDGER}'!$A$2:${end}${last}")
-    return _save(wb)
+    return workbook_bytes(wb)
 
 
 def score_sheet(plan: UnitPlan) -> bytes:
@@ -155,11 +150,11 @@ def score_sheet(plan: UnitPlan) -> bytes:
                for i, item in enumerate(form.items, 1)], centered={1, 5, 6})
     for veto in form.vetoes:
         _rows(ws, [["", VETO, veto, "发生即评为最低等次；发生的请在“得分”栏填“是”", "", "", ""]])
-    _rows(ws, [["", "合计", "", "", sum(item.points for item in form.items), None, ""]])
+    _rows(ws, [["", TOTAL, "", "", sum(item.points for item in form.items), None, ""]])
     total = ws.max_row
     ws.cell(total, 6).value = f"=SUM(F3:F{total - 1})"
     _notes(ws, [f"等次划分：{form.bands_text}。" if form.bands else "", f"依据：{form.basis_text}"])
-    return _save(wb)
+    return workbook_bytes(wb)
 
 
 def evaluation_sheet(plan: UnitPlan) -> bytes:
@@ -172,13 +167,13 @@ def evaluation_sheet(plan: UnitPlan) -> bytes:
           centered=set(range(1, len(tiers) + 4)))
     _notes(ws, ["个人测评：在相应等次栏内划“√”，每个测评对象只选一个等次；汇总时：在各等次栏填写票数。",
                 f"计分：{form.tiers_text}，按票数加权平均。{form.bad_vote_text}", f"依据：{form.basis_text}"])
-    return _save(wb)
+    return workbook_bytes(wb)
 
 
 def _notes(ws: Worksheet, lines: list[str]) -> None:
     width = ws.max_column
     for line in filter(None, lines):
-        ws.append([line])
+        append_row(ws, [line])
         ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=width)
         ws.cell(ws.max_row, 1).style = "注释"
         ws.row_dimensions[ws.max_row].height = 36

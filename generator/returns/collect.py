@@ -7,7 +7,7 @@ from pathlib import Path
 from ..compile.plan import UnitPlan, compile_unit
 from ..load.content import KnowledgeBase
 from ..load.profile import UnitRead
-from ..problems import Problem
+from ..problems import Problem, internal_error
 from .figures import UnitFigures, unit_figures
 from .read import match_returns
 
@@ -23,7 +23,11 @@ def collect(kb: KnowledgeBase, units: list[UnitRead], workbooks: list[Path], as_
     problems: list[Problem] = [p for unit in units for p in unit.problems]
     plans: dict[str, UnitPlan] = {}
     for unit in (u for u in units if u.ok):
-        plan = compile_unit(kb, unit.loaded.profile)
+        try:
+            plan = compile_unit(kb, unit.loaded.profile)
+        except Exception as exc:  # a defect must not cost the other units their figures
+            problems.append(internal_error(unit.place, "汇总", exc))
+            continue
         plans[plan.profile.单位] = plan
     returns, refused, found = match_returns(plans, workbooks)
     units = [unit_figures(plan, returns[unit], as_of, refused[unit]) for unit, plan in plans.items()]

@@ -1,7 +1,6 @@
 """The collected figures as 汇总.xlsx and a self-contained HTML page with SVG bar charts."""
 
 from datetime import date
-from io import BytesIO
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -9,8 +8,9 @@ from markupsafe import Markup, escape
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ..archive import workbook_bytes
 from ..fonts import FONTS
-from ..sheets import DATE_FORMAT
+from ..sheets import DATE_FORMAT, append_row
 from ..wording import cn_date
 from .figures import UnitFigures, overdue_by_role
 
@@ -57,25 +57,25 @@ def render_summary_xlsx(units: list[UnitFigures], as_of: date) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "单位汇总"
-    ws.append(["单位", "年度", "台账", "应完成", "已完成", "逾期", "完成率(%)", "待销号", "考核得分", "考核等次", "截止日期"])
+    append_row(ws, ["单位", "年度", "台账", "应完成", "已完成", "逾期", "完成率(%)", "待销号", "考核得分", "考核等次", "截止日期"])
     people = wb.create_sheet("人员明细")
-    people.append(["单位", "责任主体", "责任人", "应完成", "已完成", "逾期", "完成率(%)", "待销号"])
+    append_row(people, ["单位", "责任主体", "责任人", "应完成", "已完成", "逾期", "完成率(%)", "待销号"])
     overdue = wb.create_sheet("逾期事项")
-    overdue.append(["单位", "编号", "责任人", "事项", "时间节点"])
+    append_row(overdue, ["单位", "编号", "责任人", "事项", "时间节点"])
     votes = wb.create_sheet("民主测评")
-    votes.append(["单位", "测评对象", "票数", "得分", "差票比例", "等次"])
+    append_row(votes, ["单位", "测评对象", "票数", "得分", "差票比例", "等次"])
     for unit in units:
         d = unit.as_json()
         score = d["考核"] or {}
         status = "已报送" if d["已报送台账"] else "已退回" if d["退回文件"] else "未报送"
-        ws.append([d["单位"], d["年度"], status, d["应完成"], d["已完成"], d["逾期"],
+        append_row(ws, [d["单位"], d["年度"], status, d["应完成"], d["已完成"], d["逾期"],
                    d["完成率"], d["待销号"], score.get("得分"), score.get("等次"), as_of])
         for p in d["人员"]:
-            people.append([d["单位"], p["责任主体"], p["责任人"], p["应完成"], p["已完成"], p["逾期"], p["完成率"], p["待销号"]])
+            append_row(people, [d["单位"], p["责任主体"], p["责任人"], p["应完成"], p["已完成"], p["逾期"], p["完成率"], p["待销号"]])
         for o in unit.overdue:
-            overdue.append([d["单位"], o.id, o.holder.name, o.duty.title, o.due])
+            append_row(overdue, [d["单位"], o.id, o.holder.name, o.duty.title, o.due])
         for e in d["民主测评"]:
-            votes.append([d["单位"], e["测评对象"], "，".join(f"{g}{n}" for g, n in e["票数"].items()), e["得分"],
+            append_row(votes, [d["单位"], e["测评对象"], "，".join(f"{g}{n}" for g, n in e["票数"].items()), e["得分"],
                           e["差票比例"], e["等次"]])
     for cell in ws["K"][1:]:
         cell.number_format = DATE_FORMAT
@@ -85,9 +85,7 @@ def render_summary_xlsx(units: list[UnitFigures], as_of: date) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(name=FONTS.body, bold=True)
         sheet.freeze_panes = "A2"
-    buffer = BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(wb)
 
 
 def report_files(units: list[UnitFigures], as_of: date) -> dict[str, bytes]:

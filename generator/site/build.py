@@ -27,12 +27,12 @@ OVERRIDES = Path(__file__).resolve().parent / "overrides"
 
 def build_site(kb: KnowledgeBase, out: Path, downloads: Path | None = None, *,
                stock_search: bool = False) -> None:
-    """The knowledge site into `out`; files in `downloads` become the blank templates to download.
+    """The knowledge site into `out` (mkdocs empties it first: a staging folder, never the user's);
+    files in `downloads` become the blank templates to download.
 
     `stock_search` keeps Material's own search (lunr + jieba): the benchmark's point of comparison.
     """
     out = out.resolve()
-    _refuse_foreign_dir(out)
     with tempfile.TemporaryDirectory(prefix="zerentian-docs-") as tmp:
         docs = Path(tmp) / "docs"
         nav = _write_docs(kb, docs, downloads)
@@ -47,13 +47,6 @@ def build_site(kb: KnowledgeBase, out: Path, downloads: Path | None = None, *,
                 raise ProblemsFound([*problems, Problem(str(MKDOCS_CONFIG), 1, 1, f"网站生成失败（严格模式）：{exc}")]) from None
     if not stock_search:
         search.compact_index(out)
-
-
-def _refuse_foreign_dir(out: Path) -> None:
-    """mkdocs empties its output dir first: never let it wipe a folder that is not an earlier site."""
-    if out.is_dir() and any(out.iterdir()) and not (out / "search" / "search_index.json").is_file():
-        raise ProblemsFound([Problem(str(out), 1, 1, "输出目录不是空目录，也不是以前生成的网站；"
-                                                      "为免误删其中文件，请用 --out 指定一个新目录")])
 
 
 def _write_docs(kb: KnowledgeBase, docs: Path, downloads: Path | None) -> list:
