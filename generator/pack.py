@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .archive import archive
 from .compile.catalog import catalog
-from .compile.plan import UnitPlan, compile_blank, compile_unit
+from .compile.plan import Relatives, UnitPlan, compile_blank, compile_unit, relatives
 from .filenames import safe_filename
 from .load.content import KnowledgeBase, load_content
 from .load.profile import Profile, load_profile
@@ -45,6 +45,7 @@ class UnitOutcome:
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     profile_model: Profile | None = None
+    related: Relatives = field(default_factory=Relatives)
 
     @property
     def ok(self) -> bool:
@@ -52,7 +53,8 @@ class UnitOutcome:
 
 
 def read_profiles(kb: KnowledgeBase, paths: list[Path], out: Path) -> list[UnitOutcome]:
-    """Validate every profile up front and give each unit its own folder under `out`."""
+    """Validate every profile up front, give each unit its own folder under `out`, and find the profiles of
+    its upper body and subunits among the others (their letters then read the same from both sides)."""
     outcomes, folders = [], {}
     for path in paths:
         outcome = UnitOutcome(path)
@@ -70,12 +72,16 @@ def read_profiles(kb: KnowledgeBase, paths: list[Path], out: Path) -> list[UnitO
             continue
         folders[folder] = path
         outcome.folder, outcome.profile_model = folder, loaded.profile
+    models = [o.profile_model for o in outcomes if o.ok]
+    for outcome in outcomes:
+        if outcome.ok:
+            outcome.related = relatives(outcome.profile_model, models)
     return outcomes
 
 
 def pack_one(kb: KnowledgeBase, outcome: UnitOutcome, force: bool) -> UnitOutcome:
     try:
-        files = render_pack(compile_unit(kb, outcome.profile_model))
+        files = render_pack(compile_unit(kb, outcome.profile_model, outcome.related))
         outcome.result = write_pack(outcome.folder, files, force)
     except OSError as exc:
         outcome.problems = [Problem(str(outcome.profile), 1, 1, f"写入“{outcome.folder}”失败：{os_reason(exc)}")]

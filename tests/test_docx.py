@@ -142,7 +142,7 @@ def test_letters_carry_the_sections_the_signing_parties_expect(packs):
     assert "吴晓岚（党委副书记、镇长）责任清单" in letter
     pledge = "\n".join(texts(packs["青石镇"]["03-廉政承诺书-吴晓岚.docx"]))
     assert "如有违反，自愿接受组织处理" in pledge and "承诺人（签字）" in pledge
-    assert "财务管理" in pledge and "工程建设" in pledge, "promises fitted to 分管"
+    assert "分管的财政、工程建设工作" in pledge, "promises fitted to the 分管 as the profile writes it"
 
 
 def test_plan_names_the_leading_group_from_the_profile(packs):
@@ -162,11 +162,13 @@ def _twips(mm: float) -> int:
 
 def test_every_document_has_the_gbt9704_page_and_fonts(packs):
     for name, data in packs["青石镇"].items():
-        section = xml(data, "word/document.xml").find(f"{W}body/{W}sectPr")
-        size, margins = section.find(f"{W}pgSz"), section.find(f"{W}pgMar")
-        assert (int(size.get(f"{W}w")), int(size.get(f"{W}h"))) == (_twips(210), _twips(297)), name
-        for side, mm in gbt9704.MARGINS_MM.items():
-            assert abs(int(margins.get(f"{W}{side}")) - _twips(mm)) <= 1, (name, side)
+        for section in xml(data, "word/document.xml").iter(f"{W}sectPr"):
+            size, margins = section.find(f"{W}pgSz"), section.find(f"{W}pgMar")
+            turned = size.get(f"{W}orient") == "landscape"
+            expected = (297, 210) if turned else (210, 297)
+            assert (int(size.get(f"{W}w")), int(size.get(f"{W}h"))) == tuple(map(_twips, expected)), name
+            for side, mm in (gbt9704.LANDSCAPE_MARGINS_MM if turned else gbt9704.MARGINS_MM).items():
+                assert abs(int(margins.get(f"{W}{side}")) - _twips(mm)) <= 1, (name, side)
         styles = {s.get(f"{W}styleId"): s for s in xml(data, "word/styles.xml").iter(f"{W}style")}
         for style_id, font, half_points in (("Normal", "仿宋_GB2312", "32"), ("Title", "方正小标宋简体", "44")):
             fonts = styles[style_id].find(f"{W}rPr/{W}rFonts")
