@@ -181,7 +181,7 @@ def letter_signatures(letter: Letter, day: str) -> tuple[dict, dict]:
     """The two signature columns: a body seals and its head signs; a leader signs in person."""
     sealed_a = {"heading": "甲方（盖章）：", "name": letter.party_a, "signer": "负责人（签字）：", "date": day}
     if letter.personal:
-        return sealed_a, {"heading": "乙方：", "name": letter.party_b, "signer": "本人（签字）：", "date": day}
+        return sealed_a, {"heading": "乙方：", "name": letter.signer_b, "signer": "本人（签字）：", "date": day}
     return sealed_a, {"heading": "乙方（盖章）：", "name": letter.party_b, "signer": "负责人（签字）：", "date": day}
 
 
@@ -423,12 +423,12 @@ def member_line(holder: Holder) -> str:
 
 def report_context(plan: UnitPlan) -> dict:
     parts = [("履行领导班子集体责任", report_lines(plan.collective)),
-             (f"书记履行第一责任人职责（{person(plan.secretary)}）", report_lines(plan.secretary))]
+             (f"{person(plan.secretary)}履行第一责任人职责", report_lines(plan.secretary))]
     members = [h for h in others(plan) if h.role == "member"]
     if members:
         parts.append(("班子其他成员履行“一岗双责”", [member_line(h) for h in members]))
     for holder in (h for h in others(plan) if h.role == "discipline"):
-        parts.append((f"支持和保障监督责任落实（{person(holder)}）", report_lines(holder)))
+        parts.append((f"{person(holder)}履行{duty_name(plan, holder.role)}", report_lines(holder)))
     recurring = [(d, h) for h in [plan.collective, *plan.leaders] for d in h.duties if d.frequency]
     issuer = common(plan)["signoff"]["issuer"]
     return common(plan) | {

@@ -282,7 +282,7 @@ def _tab_line(doc: DocumentObject, text: str, position_mm: float, alignment) -> 
     return para
 
 
-DATE_CHARS = 6.5  # 2026年2月15日: digits are half-width
+DATE_CHARS = 7.8  # 2026年2月15日 as printed: half-width digits, with the space set between digits and characters
 
 
 def signoff(doc: DocumentObject, width_mm: float = TEXT_WIDTH_MM) -> None:
@@ -322,8 +322,8 @@ def annex_heading(doc: DocumentObject, key: str | None = None, text: str = "") -
         title(doc, text)
 
 
-def _cell_paragraph(cell, text: str, jc: str, style: str) -> None:
-    para = cell.paragraphs[0]
+def _cell_paragraph(cell, text: str, jc: str, style: str, para: Paragraph | None = None) -> None:
+    para = para or cell.paragraphs[0]
     para.style = style
     set_child(para._p.get_or_add_pPr(), "snapToGrid", PPR_ORDER, val="0")
     set_child(para._p.get_or_add_pPr(), "jc", PPR_ORDER, val=jc)
@@ -382,10 +382,15 @@ def table(doc: DocumentObject, widths_mm: list[float], rows: list[list[str]], he
 
 
 def signature_table(doc: DocumentObject, left: list[str], right: list[str]) -> Table:
-    """Two borderless columns (甲方 | 乙方), one line per row, for signatures and seals."""
+    """Two borderless columns (甲方 | 乙方), a line per paragraph, in one row that never splits: the
+    signatures and seals stay together on one page."""
     half = TEXT_WIDTH_MM / 2
-    return table(doc, [half, half], [list(pair) for pair in zip(left, right, strict=True)],
-                 header=False, borders=False, style="Form Text")
+    block = table(doc, [half, half], [[left[0], right[0]]], header=False, borders=False, style="Form Text")
+    for cell, lines in zip(block.rows[0].cells, (left, right), strict=True):
+        set_child(cell._tc.get_or_add_tcPr(), "vAlign", TCPR_ORDER, val="top")
+        for line in lines[1:]:
+            _cell_paragraph(cell, line, "left", "Form Text", cell.add_paragraph())
+    return block
 
 
 def set_core_properties(doc: DocumentObject, title_text: str) -> None:
