@@ -1,4 +1,5 @@
-"""Document pack benchmark: per-document times vs plain docxtpl (side by side), and a synthetic county.
+"""Document pack benchmark: Word documents vs plain docxtpl, workbooks vs a plain openpyxl write of the same
+workbook, the calendar vs icalendar (each side by side), the whole pack, and a synthetic county.
 
 Run: .venv/bin/python benchmarks/bench_pack.py [--repeats 15] [--skip-county]
 Prints medians and ratios measured in this one run; copy them into BENCHMARKS.md.
@@ -27,6 +28,8 @@ from generator.load import load_content, load_profile  # noqa: E402
 from generator.pack import render_pack  # noqa: E402
 from generator.render.documents import documents  # noqa: E402
 from generator.render.fill import fill, plain_docxtpl  # noqa: E402
+from generator.render.ics import icalendar_bytes, render_ics  # noqa: E402
+from generator.render.xlsx import openpyxl_bytes, pack_sheets, workbook_bytes  # noqa: E402
 
 
 def cpu_model() -> str:
@@ -57,6 +60,19 @@ def per_document(plan, repeats: int) -> None:
     print(f"  plain docxtpl render+save median:   {statistics.median(plain) * 1000:.2f} ms")
     print(f"  ratio of medians plain/ours:        {statistics.median(plain) / statistics.median(fast):.1f}x")
     print(f"  per-document ratio, min / median:   {min(ratios):.1f}x / {statistics.median(ratios):.1f}x")
+
+
+def side_by_side(label: str, ours, theirs, items: list, repeats: int) -> None:
+    """Each item written both ways, interleaved so machine noise hits both alike."""
+    fast, plain = [], []
+    for item in items:
+        ours(item)
+        fast.append(statistics.median(timed(ours, item) for _ in range(repeats)))
+        plain.append(statistics.median(timed(theirs, item) for _ in range(max(3, repeats // 3))))
+    print(f"{label}: {len(items)}")
+    for name, times in (("ours", fast), ("plain", plain)):
+        print(f"  {name:6} total of medians {sum(times) * 1000:7.2f} ms, largest {max(times) * 1000:6.2f} ms")
+    print(f"  ratio plain/ours (totals): {sum(plain) / sum(fast):.1f}x")
 
 
 def whole_pack(kb, plan, repeats: int) -> None:
@@ -120,6 +136,10 @@ def main() -> None:
     kb = load_content()
     plan = compile_unit(kb, load_profile(ROOT / "examples" / "青石镇.yaml", kb).profile)
     per_document(plan, args.repeats)
+    side_by_side("Workbooks of the example township (direct SpreadsheetML vs plain openpyxl)", workbook_bytes,
+                 openpyxl_bytes, list(pack_sheets(plan).values()), args.repeats)
+    side_by_side("Calendar of the example township (direct RFC 5545 vs icalendar)", render_ics, icalendar_bytes,
+                 [plan], args.repeats)
     whole_pack(kb, plan, max(3, args.repeats // 3))
     if not args.skip_county:
         county(jobs=os.cpu_count() or 2)

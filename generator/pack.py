@@ -4,6 +4,7 @@ One unit's failure never stops the others. Also the other things written from th
 the blank templates, the site's downloads, and templates/ itself.
 """
 
+import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -113,8 +114,10 @@ _worker_kb: KnowledgeBase | None = None
 
 
 def _init_worker(content: Path) -> None:
+    """A forked worker has the parent's knowledge base already; a spawned one (Windows, macOS) loads it."""
     global _worker_kb
-    _worker_kb = load_content(content)
+    if _worker_kb is None:
+        _worker_kb = load_content(content)
 
 
 def _pack_in_worker(args: tuple[UnitOutcome, bool]) -> UnitOutcome:
@@ -123,12 +126,14 @@ def _pack_in_worker(args: tuple[UnitOutcome, bool]) -> UnitOutcome:
 
 def pack_many(kb: KnowledgeBase, content: Path, units: list[UnitOutcome], force: bool,
               jobs: int) -> Iterator[UnitOutcome]:
-    """Outcomes in input order; with jobs > 1 each worker loads the knowledge base once."""
+    """Outcomes in input order; with jobs > 1 each worker has the knowledge base once."""
+    global _worker_kb
     tasks = [(unit, force) for unit in units]
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield pack_one(kb, *task)
         return
+    _worker_kb = kb if multiprocessing.get_start_method() == "fork" else None
     with ProcessPoolExecutor(min(jobs, len(tasks)), initializer=_init_worker, initargs=(content,)) as pool:
         yield from pool.map(_pack_in_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
 

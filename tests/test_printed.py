@@ -81,6 +81,7 @@ def all_texts(printed) -> dict[str, str]:
     return {f"{unit}/{name}": printed.text(unit, name) for unit in UNITS for name in printed.files(unit)}
 
 
+HALF_WIDTH = re.compile(r"[\u4e00-\u9fff][,;:!?]|[,;:!?][\u4e00-\u9fff]")
 DOUBLED = re.compile(r"(党委|党支部|党组|党总支|委员会)\1|委员会党(委|支部|总支)|党组党组")
 
 
@@ -92,6 +93,7 @@ def test_no_text_has_doubled_titles_unfilled_alternatives_or_half_width_brackets
         found += [f"{name}: doubled {m.group(0)}" for m in DOUBLED.finditer(body)]
         found += [f"{name}: alternative {label}" for label in labels if flat(label) in body]
         found += [f"{name}: half-width bracket" for c in "()" if c in body]
+        found += [f"{name}: half-width {m.group(0)}" for m in HALF_WIDTH.finditer(body)]
     assert not found, "\n".join(found)
 
 

@@ -106,6 +106,7 @@ class Holder:
     risks: tuple[Risk, ...] = ()
     contacts: tuple[Subunit, ...] = ()
     oversees: tuple[str, ...] = ()   # 分管 exactly as the profile writes it
+    area_words: dict[str, str] = field(default_factory=dict)  # area id → the 分管 words it was read from
     leads: dict[str, str] = field(default_factory=dict)  # collective duty id → the leader who leads it
 
     def lead(self, duty: Canonical) -> str:
@@ -390,6 +391,7 @@ def _leader_holder(kb: KnowledgeBase, leader: Leader, setting: Setting, subunits
         duties=setting.duties(kb, role, area_ids),
         areas=tuple(kb.areas[i] for i in area_ids), risks=tuple(select_risks(kb, setting.level, area_ids)),
         contacts=tuple(u for u in subunits if u.单位 in leader.联系点), oversees=tuple(leader.分管),
+        area_words={i: "、".join(w for w in leader.分管 if any(a.id == i for a in kb.areas_for(w))) for i in area_ids},
     )
 
 
@@ -563,8 +565,7 @@ def holder_rows(holder: Holder, section: str) -> list[ListRow]:
         return f"{holder.lead(duty)}牵头" if holder.role == "collective" and duty else holder.name
 
     rows = [_duty_row(section, duty, who(duty)) for duty in holder.duties]
-    names = {a.id: a.name for a in holder.areas}
-    rows += [_risk_row(section, risk, names[risk.area], who()) for risk in holder.risks]
+    rows += [_risk_row(section, risk, holder.area_words.get(risk.area, risk.area), who()) for risk in holder.risks]
     return rows
 
 
@@ -572,5 +573,6 @@ def responsibility_rows(plan: UnitPlan) -> list[ListRow]:
     """The unit's 责任清单: the collective first, then each leader in profile order."""
     rows = holder_rows(plan.collective, "集体责任")
     for holder in plan.leaders:
-        rows += holder_rows(holder, f"{holder.label}（{holder.name}）")
+        scope = f"，分管{'、'.join(holder.oversees)}" if holder.oversees else ""
+        rows += holder_rows(holder, f"{holder.label}（{holder.name}{scope}）")
     return rows

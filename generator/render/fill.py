@@ -75,7 +75,8 @@ def prepare(template_name: str) -> Prepared:
 def _finish(helper: DocxTemplate, xml: str) -> bytes:
     """docxtpl's steps after Jinja: join paragraphs, restore escaped braces, expand listings."""
     xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # values are escaped: no "<" of theirs
-    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if "{_" in xml or "_}" in xml:
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     if any(c in xml for c in "\n\t\a\f"):
         xml = helper.resolve_listing(xml)
     return (_XML_DECLARATION + xml).encode("utf-8")

@@ -114,7 +114,9 @@ TITLE_HEIGHT_PT = 32
 
 
 def text_units(text: str) -> float:
-    return sum(LATIN_UNITS if ord(c) < 0x2E80 else CJK_UNITS for c in text)
+    """Width in column units: characters of three or more UTF-8 bytes (CJK, full-width punctuation) are wide."""
+    wide = (len(text.encode("utf-8")) - len(text)) // 2
+    return wide * CJK_UNITS + (len(text) - wide) * LATIN_UNITS
 
 
 def lines_in(value, width: float) -> int:
