@@ -62,6 +62,8 @@ def in_words(duty: Canonical, words: dict[str, str]) -> Canonical:
     def say(text: str) -> str:
         return _TOKEN.sub(lambda m: words.get(m.group(1), m.group(0)), text)
 
+    if not any("{" in text for text in (duty.title, duty.text, *duty.measures, *duty.evidence)):
+        return duty
     return duty.model_copy(update={"title": say(duty.title), "text": say(duty.text),
                                    "measures": [say(m) for m in duty.measures],
                                    "evidence": [say(e) for e in duty.evidence]})
@@ -186,10 +188,10 @@ def _central(kb: KnowledgeBase, record) -> bool:
 def letter_terms(kb: KnowledgeBase, level: str, holder: Holder) -> Terms:
     """The clauses for a party B of `level` holding `holder`'s duties: the central scheme that applies at every
     level, the central 情形 linked to those duties, and the forms central rules set for that level's cadres."""
-    general = [s for s in kb.schemes.values() if _central(kb, s) and (not s.levels or set(s.levels) == set(LEVELS))]
+    general = [s for s in kb.schemes.values() if (not s.levels or set(s.levels) == set(LEVELS)) and _central(kb, s)]
     records = {r for d in holder.duties for r in d.consolidates}
-    cases = [c for c in kb.cases.values() if _central(kb, c) and records & set(c.duties)]
-    forms = [f for f in kb.forms.values() if _central(kb, f) and level in f.levels]
+    cases = [c for c in kb.cases.values() if not records.isdisjoint(c.duties) and _central(kb, c)]
+    forms = [f for f in kb.forms.values() if level in f.levels and _central(kb, f)]
     cited = [c.split("/", 1)[0] for record in (*general, *cases, *forms) for c in record.sources]
     return Terms(
         rules=tuple(dict.fromkeys(f"《{kb.sources[s].title}》" for s in cited)),
