@@ -283,10 +283,15 @@ def allocate(counts: list[int], total: int = 100) -> list[int]:
     return points
 
 
+def _points(value: float) -> str:
+    """2, 2.5, 1.25, 1.67: as many decimals as the value needs, at most two."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
 def _standard(points: int, duties: int) -> str:
     per = points / duties
-    return (f"对照责任清单逐项检查{duties}项：未落实的每项扣{per:.1f}分，落实不到位的每项扣{per / 2:.1f}分，"
-            "扣完为止").replace(".0分", "分")
+    return (f"对照责任清单逐项检查{duties}项：未落实的每项扣{_points(per)}分，落实不到位的每项扣{_points(per / 2)}分，"
+            "扣完为止")
 
 
 def score_items(duties: list[Canonical]) -> tuple[ScoreItem, ...]:
@@ -295,7 +300,7 @@ def score_items(duties: list[Canonical]) -> tuple[ScoreItem, ...]:
         by_category.setdefault(duty.category, []).append(duty)
     groups = sorted(by_category.items(), key=lambda g: CANONICAL_CATEGORIES.index(g[0]))
     points = allocate([len(group) for _, group in groups])
-    return tuple(ScoreItem(category, "、".join(d.title for d in group), share, _standard(share, len(group)))
+    return tuple(ScoreItem(category, "、".join(dict.fromkeys(d.title for d in group)), share, _standard(share, len(group)))
                  for (category, group), share in zip(groups, points, strict=True))
 
 
