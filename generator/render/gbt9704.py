@@ -305,10 +305,15 @@ def tag(doc: DocumentObject, statement: str) -> None:
     doc.add_paragraph(f"{{%p {statement} %}}")
 
 
-def annex_line(doc: DocumentObject, names: str) -> None:
+def keep_with_next(para: Paragraph) -> Paragraph:
+    """Never the last line of a page: it moves along with what follows (the signatures keep body text above)."""
+    set_child(para._p.get_or_add_pPr(), "keepNext", PPR_ORDER)
+    return para
+
+
+def annex_line(doc: DocumentObject, names: str) -> list[Paragraph]:
     """GB/T 9704 7.3.4: one blank line below the body, 2 characters in, "附件：" and the name."""
-    doc.add_paragraph()
-    paragraph(doc, f"附件：{names}", first_chars=2, jc="left")
+    return [doc.add_paragraph(), paragraph(doc, f"附件：{names}", first_chars=2, jc="left")]
 
 
 def annex_heading(doc: DocumentObject, key: str | None = None, text: str = "") -> None:

@@ -95,9 +95,10 @@ def _letter(doc: DocumentObject) -> None:
     gb.heading(doc, 1, "五、附则")
     gb.paragraph(doc, "（一）本责任书有效期自{{ year }}年1月1日至{{ year }}年12月31日。", first_chars=2)
     gb.paragraph(doc, "（二）本责任书一式两份，双方各执一份，自签订之日起生效。", first_chars=2)
-    gb.paragraph(doc, "（三）附件所列责任清单是本责任书的组成部分，与本责任书具有同等效力。", first_chars=2)
-    gb.annex_line(doc, "{{ annex }}")
-    doc.add_paragraph()
+    # the last clause and the annex line go with the signatures to a new page rather than leave them alone there
+    last = gb.paragraph(doc, "（三）附件所列责任清单是本责任书的组成部分，与本责任书具有同等效力。", first_chars=2)
+    for para in (last, *gb.annex_line(doc, "{{ annex }}"), doc.add_paragraph()):
+        gb.keep_with_next(para)
     _signatures(doc)
     gb.landscape_section(doc)
     gb.annex_heading(doc, "annex_title")
