@@ -8,6 +8,7 @@ Prints medians and ratios measured in this one run; copy them into BENCHMARKS.md
 import argparse
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -102,6 +103,9 @@ def tree_rss(pid: int) -> int:
 
 
 def county(jobs: int) -> None:
+    """The whole command as a user waits for it; CPU seconds and the load others put on the machine say how
+    much of the wall time is ours."""
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         profiles = write_county(Path(tmp) / "profiles")
         peak = 0
@@ -118,13 +122,16 @@ def county(jobs: int) -> None:
 
         sampler = threading.Thread(target=sample)
         sampler.start()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         proc.communicate()
         sampler.join()
         elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         files = sum(1 for p in (Path(tmp) / "out").rglob("*") if p.is_file() and not p.name.startswith("."))
         print(f"Synthetic county ({len(profiles)} profiles: 1 county, 25 townships, 300 villages), --jobs {jobs}:")
-        print(f"  exit {proc.returncode}, {files} files, wall {elapsed:.1f} s, peak memory (process tree) "
-              f"{peak / 2**20:.0f} MB")
+        print(f"  exit {proc.returncode}, {files} files, wall {elapsed:.1f} s, CPU (process tree) {cpu:.1f} s, "
+              f"peak memory (process tree) {peak / 2**20:.0f} MB, load average before {load:.1f}")
 
 
 def main() -> None:

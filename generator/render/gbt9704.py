@@ -461,18 +461,18 @@ def title_lines(parts: list[str], chars: int = TITLE_CHARS["portrait"]) -> list[
     """A title as balanced lines: breaks only between `parts` (kept whole where they fit),
     as few lines as fit, the longest line as short as can be, and never a lone character on a line."""
     segments = [word for part in parts if part for word in _words(part, chars)]
-    if text_width("".join(segments)) <= chars:
+    sizes = [text_width(segment) for segment in segments]
+    if sum(sizes) <= chars:
         return ["".join(segments)]
     for lines in range(2, len(segments) + 1):
         best = None
         for cut in _splits(len(segments), lines):
-            texts = ["".join(segments[a:b]) for a, b in zip(cut, cut[1:], strict=False)]
-            widths = [text_width(t) for t in texts]
+            widths = [sum(sizes[a:b]) for a, b in zip(cut, cut[1:], strict=False)]
             if max(widths) > chars or min(widths) < 2:
                 continue
             score = (max(widths) - min(widths), -widths[0])  # even lines; an upper line at least as long
             if best is None or score < best[0]:
-                best = (score, texts)
+                best = (score, ["".join(segments[a:b]) for a, b in zip(cut, cut[1:], strict=False)])
         if best:
             return best[1]
     return ["".join(segments)]

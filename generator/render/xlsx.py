@@ -120,15 +120,16 @@ def text_units(text: str) -> float:
 
 
 def lines_in(value, width: float) -> int:
-    """Lines a value wraps to in a column `width` units wide (a cell loses about one unit to its margins)."""
-    if value is None or isinstance(value, Formula):
+    """Lines a value wraps to in a column `width` units wide (a cell loses about one unit to its margins);
+    numbers and dates fit their columns."""
+    if not isinstance(value, str) or not value:
         return 1
-    text = value if isinstance(value, str) else str(value)
-    return max(1, math.ceil(text_units(text) / max(width - 1, 1)))
+    return max(1, math.ceil(text_units(value) / max(width - 1, 1)))
 
 
 def row_height(values: list, widths: tuple[float, ...]) -> float:
-    return max(lines_in(v, w) for v, w in zip(values, widths, strict=False)) * LINE_PT + ROW_PADDING_PT
+    lines = max((lines_in(v, w) for v, w in zip(values, widths, strict=False) if isinstance(v, str)), default=1)
+    return lines * LINE_PT + ROW_PADDING_PT
 
 
 def note_height(text: str, widths: tuple[float, ...]) -> float:
@@ -303,6 +304,8 @@ def _xml_chars(text: str) -> str:
 
 
 def _cell(ref: str, value, xf: int) -> str:
+    if value.__class__ is str and value:
+        return f'<c r="{ref}" s="{xf}" t="inlineStr">{_text(value)}</c>'
     if value is None or value == "":
         return f'<c r="{ref}" s="{xf}"/>'
     if isinstance(value, Formula):
