@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint templates clean
+.PHONY: demo test lint templates images clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "需要 Python 3.11 或更高版本（当前 " + sys.version.split()[0] + "）")'
@@ -30,8 +30,12 @@ test: $(STAMP)
 templates: $(STAMP)
 	$(BIN)/python -c "from generator.pack import rebuild_templates; rebuild_templates()"
 
+# Page images of the example township's documents for the README (LibreOffice, pdftoppm -r 60): images/*.png
+images: $(STAMP)
+	$(BIN)/python tools/page_images.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks tools
 
 clean:
 	rm -rf $(VENV) site out build .pytest_cache

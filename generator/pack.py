@@ -4,6 +4,7 @@ One unit's failure never stops the others. Also the other things written from th
 the blank templates, the site's downloads, and templates/ itself.
 """
 
+import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from .archive import archive
 from .compile.catalog import catalog
-from .compile.plan import UnitPlan, compile_blank, compile_unit
+from .compile.plan import Relatives, UnitPlan, compile_blank, compile_unit, relatives
 from .filenames import safe_filename
 from .load.content import KnowledgeBase, load_content
 from .load.profile import Profile, UnitRead
@@ -44,6 +45,7 @@ class UnitOutcome:
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     profile_model: Profile | None = None
+    related: Relatives = field(default_factory=Relatives)
 
     @property
     def ok(self) -> bool:
@@ -51,7 +53,8 @@ class UnitOutcome:
 
 
 def assign_folders(units: list[UnitRead], out: Path) -> list[UnitOutcome]:
-    """Give each usable unit its own folder under `out`; the others carry their problems."""
+    """Give each usable unit its own folder under `out`, and find the profiles of its upper body and subunits
+    among the others (their letters then read the same from both sides); the others carry their problems."""
     outcomes, folders = [], {}
     for read in units:
         outcome = UnitOutcome(read.place, problems=list(read.problems))
@@ -67,12 +70,16 @@ def assign_folders(units: list[UnitRead], out: Path) -> list[UnitOutcome]:
             continue
         folders[folder] = read.place
         outcome.folder, outcome.profile_model = folder, loaded.profile
+    models = [o.profile_model for o in outcomes if o.ok]
+    for outcome in outcomes:
+        if outcome.ok:
+            outcome.related = relatives(outcome.profile_model, models)
     return outcomes
 
 
 def pack_one(kb: KnowledgeBase, outcome: UnitOutcome, force: bool) -> UnitOutcome:
     try:
-        files = render_pack(compile_unit(kb, outcome.profile_model))
+        files = render_pack(compile_unit(kb, outcome.profile_model, outcome.related))
         outcome.result = write_pack(outcome.folder, files, force)
     except ProblemsFound as exc:
         outcome.problems = exc.problems
@@ -113,8 +120,10 @@ _worker_kb: KnowledgeBase | None = None
 
 
 def _init_worker(content: Path) -> None:
+    """A forked worker has the parent's knowledge base already; a spawned one (Windows, macOS) loads it."""
     global _worker_kb
-    _worker_kb = load_content(content)
+    if _worker_kb is None:
+        _worker_kb = load_content(content)
 
 
 def _pack_in_worker(args: tuple[UnitOutcome, bool]) -> UnitOutcome:
@@ -123,12 +132,14 @@ def _pack_in_worker(args: tuple[UnitOutcome, bool]) -> UnitOutcome:
 
 def pack_many(kb: KnowledgeBase, content: Path, units: list[UnitOutcome], force: bool,
               jobs: int) -> Iterator[UnitOutcome]:
-    """Outcomes in input order; with jobs > 1 each worker loads the knowledge base once."""
+    """Outcomes in input order; with jobs > 1 each worker has the knowledge base once."""
+    global _worker_kb
     tasks = [(unit, force) for unit in units]
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield pack_one(kb, *task)
         return
+    _worker_kb = kb if multiprocessing.get_start_method() == "fork" else None
     with ProcessPoolExecutor(min(jobs, len(tasks)), initializer=_init_worker, initargs=(content,)) as pool:
         for unit, done in zip(units, pool.map(_pack_in_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8))),
                               strict=True):

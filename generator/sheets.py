@@ -17,8 +17,10 @@ ID, DUE, STATUS_COLUMN, COMPLETED, RECONCILE = "编号", "时间节点", "完成
 NUMBER, CATEGORY, ITEM, SCORE, VETO, TOTAL = "序号", "类别", "考核项目", "得分", "一票否决", "合计"
 SUBJECT, TITLE = "测评对象", "职务"
 
-LEDGER_COLUMNS = (ID, "责任主体", "责任人", "事项", DUE, "佐证材料", STATUS_COLUMN, COMPLETED, RECONCILE, "备注")
-LEDGER_WIDTHS = (30, 12, 10, 46, 16, 22, 10, 14, 10, 16)
+# The clerk reads what to do first; the occurrence id `collect` matches rows by comes last. Ledgers written
+# before had it first: `collect` finds every column by its heading, so both layouts read back.
+LEDGER_COLUMNS = ("责任主体", "责任人", "事项", DUE, "佐证材料", STATUS_COLUMN, COMPLETED, RECONCILE, "备注", ID)
+LEDGER_WIDTHS = (12, 10, 50, 14, 24, 10, 14, 10, 16, 24)
 STATUS = ("未开始", "进行中", "已完成")
 RECONCILED = ("未销号", "已销号")
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'

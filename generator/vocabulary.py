@@ -16,17 +16,24 @@ Severity = Literal["较轻", "较重", "严重"]
 SourceKind = Literal["central", "local", "reference"]
 
 LEVEL_LABELS: dict[str, str] = {
-    "county": "县级(市、县、区)党委",
-    "department": "部门/单位党组(党委)",
-    "township": "乡镇(街道)党委(党工委)",
-    "village": "村(社区)党支部(总支)",
+    "county": "县级（市、县、区）党委",
+    "department": "部门（单位）党组（党委）",
+    "township": "乡镇（街道）党委（党工委）",
+    "village": "村（社区）党支部（总支）",
 }
 ROLE_LABELS: dict[str, str] = {
     "collective": "领导班子集体责任",
     "first_responsible": "主要负责人第一责任",
     "member": "班子其他成员一岗双责",
-    "discipline": "纪委(纪检组、纪检委员)监督责任",
+    "discipline": "纪委（纪检组、纪检委员）监督责任",
     "functional": "职能部门责任",
+}
+# A holder's duty as a document names it, in the unit's own words ({纪委} → 纪委, 派驻纪检监察组, 纪检委员).
+DUTY_NAMES: dict[str, str] = {
+    "collective": "领导班子集体责任",
+    "first_responsible": "第一责任人职责",
+    "member": "“一岗双责”",
+    "discipline": "{纪委}监督责任",
 }
 PERIOD_LABELS: dict[str, str] = {"year": "每年", "half": "每半年", "quarter": "每季度", "month": "每月"}
 # A source's standing: what a document may print as 依据. 参考材料 (lectures, model essays, research)
@@ -42,6 +49,14 @@ SOURCE_STANDING: tuple[str, ...] = ("central", "local", "reference")  # stronges
 CanonicalCategory = Literal["组织领导", "学习教育", "责任落实", "基层组织建设", "选人用人", "作风建设", "纪律建设",
                             "意识形态", "民主管理", "廉政风险防控", "监督检查", "考核问责", "履责报告", "表率作用"]
 CANONICAL_CATEGORIES: tuple[str, ...] = get_args(CanonicalCategory)
+# The 主要任务 of an implementation plan, one per category of the unit's duties.
+CATEGORY_TASKS: dict[str, str] = {
+    "组织领导": "加强组织领导", "学习教育": "抓好学习教育", "责任落实": "压实工作责任", "基层组织建设": "建强基层组织",
+    "选人用人": "严格选人用人", "作风建设": "持续改进作风", "纪律建设": "严明纪律规矩", "意识形态": "落实意识形态工作责任制",
+    "民主管理": "推进民主管理", "廉政风险防控": "强化廉政风险防控", "监督检查": "强化监督检查", "考核问责": "严格考核问责",
+    "履责报告": "如实报告履责情况", "表率作用": "发挥示范表率作用",
+}
+assert set(CATEGORY_TASKS) == set(CANONICAL_CATEGORIES)
 
 # What a unit calls its own bodies, by unit type (the profile's 类型, or derived from its name).
 # Canonical duty texts write {党委}, {会议}, {纪委}, {乡镇}, {村}, {村委会}; a unit's pack reads its own words.

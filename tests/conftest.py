@@ -110,3 +110,53 @@ def pytest_collection_modifyitems(items) -> None:
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+
+
+@dataclass
+class Printed:
+    """The example packs, generated together and opened in LibreOffice: each file's PDF, read back."""
+
+    packs: Path   # unit folder → the generated files
+    pdfs: Path
+
+    def pdf(self, unit: str, name: str) -> Path:
+        """The PDF of one generated file (a workbook's PDF carries its extension in the name)."""
+        stem, suffix = name.rsplit(".", 1)
+        return self.pdfs / f"{unit}~{stem}{'' if suffix == 'docx' else '~' + suffix}.pdf"
+
+    def text(self, unit: str, name: str, layout: bool = False) -> str:
+        args = ["pdftotext", *(["-layout"] if layout else []), str(self.pdf(unit, name)), "-"]
+        return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+    def pages(self, unit: str, name: str) -> int:
+        info = subprocess.run(["pdfinfo", str(self.pdf(unit, name))], capture_output=True, text=True, check=True)
+        return int(next(line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages:")))
+
+    def files(self, unit: str, prefix: str = "", suffix: str = ".docx") -> list[str]:
+        return sorted(p.name for p in (self.packs / unit).iterdir() if p.name.startswith(prefix) and p.suffix == suffix)
+
+
+def _print_examples(folder: Path) -> None:
+    from generator.fonts import fontconfig_file
+
+    packs, sources, pdfs = folder / "packs", folder / "in", folder / "pdf"
+    run = zerentian("pack", EXAMPLES, "--out", packs)
+    assert run.code == 0, run.err
+    sources.mkdir(parents=True)
+    for path in packs.rglob("*"):
+        if path.suffix == ".docx" or path.name == "05-工作台账.xlsx":  # the ledger: the workbook printed most
+            tag = "" if path.suffix == ".docx" else "~xlsx"
+            shutil.copy(path, sources / f"{path.parent.name}~{path.stem}{tag}{path.suffix}")
+    env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file())}
+    subprocess.run(["soffice", f"-env:UserInstallation={(folder / 'lo').as_uri()}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(pdfs), *map(str, sorted(sources.iterdir()))],
+                   check=True, capture_output=True, timeout=900, env=env)
+
+
+@pytest.fixture(scope="session")
+def printed(tmp_path_factory) -> Printed:
+    """Every .docx and the ledgers of the example packs converted by LibreOffice, once per test session."""
+    for tool in ("soffice", "pdftotext", "pdfinfo"):
+        require_tool(tool)
+    folder = built_once(tmp_path_factory, "printed-examples", _print_examples)
+    return Printed(folder / "packs", folder / "pdf")

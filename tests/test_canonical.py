@@ -99,7 +99,7 @@ def test_every_source_duty_has_a_canonical_home_or_a_reason(kb):
 def test_check_coverage_shows_each_records_home_or_reason():
     run = zerentian("check", "--coverage")
     assert run.code == 0, run.err
-    assert re.search(r"reg2020-\S+  乡镇\(街道\)党委\(党工委\)  → tw-", run.out)
+    assert re.search(r"reg2020-\S+  乡镇（街道）党委（党工委）  → tw-", run.out)
     assert "不采用：" in run.out and "仅适用于" in run.out and "（尚未归并）" not in run.out
 
 

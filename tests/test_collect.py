@@ -29,33 +29,46 @@ def returned(packs, tmp_path):
     return copy
 
 
-def data_rows(ws):
-    return [row for row in ws.iter_rows(min_row=3, values_only=True) if row[0]]
+def ledger_rows(ws) -> tuple[list[str], list[dict]]:
+    """The header and the data rows of a ledger sheet, each row by heading (wherever the columns are)."""
+    header = [c.value for c in ws[2]]
+    rows = [dict(zip(header, r, strict=False)) for r in ws.iter_rows(min_row=3, values_only=True)]
+    return header, [r for r in rows if r.get("编号")]
 
 
-def fill_ledger(path, done_every: int, *, sort=False, note=False, blank_line=False, text_dates=False) -> dict:
-    """Mark every n-th row done as a clerk would; return what the figures must then be, per person."""
+def column_of(ws, heading: str) -> int:
+    return [c.value for c in ws[2]].index(heading) + 1
+
+
+def fill_ledger(path, done_every: int, *, sort=False, note=False, blank_line=False, text_dates=False,
+                old_layout=False) -> dict:
+    """Mark every n-th row done as a clerk would; return what the figures must then be, per person.
+
+    `old_layout` writes the rows back with the id first, as ledgers generated before the id moved to the end."""
     wb = load_workbook(path)
     ws = wb["工作台账"]
-    rows = [list(r) for r in data_rows(ws)]
+    header, rows = ledger_rows(ws)
     for i, row in enumerate(rows):
         if i % done_every == 0:
-            row[6], row[8] = "已完成", "已销号" if i % (2 * done_every) == 0 else "未销号"
-            row[7] = f"{row[4].year}/{row[4].month}/{row[4].day}" if text_dates else row[4]
+            row["完成情况"], row["对账销号"] = "已完成", "已销号" if i % (2 * done_every) == 0 else "未销号"
+            due = row["时间节点"]
+            row["完成日期"] = f"{due.year}/{due.month}/{due.day}" if text_dates else due
     if sort:
-        rows.sort(key=lambda r: (r[2], r[0]), reverse=True)
-    ws.delete_rows(3, ws.max_row)
-    if note:
-        ws.cell(2, 11).value = "说明"
+        rows.sort(key=lambda r: (r["责任人"], r["编号"]), reverse=True)
+    if old_layout:
+        header = ["编号", *(h for h in header if h != "编号")]
+    ws.delete_rows(2, ws.max_row)
+    ws.append(header + (["说明"] if note else []))
     for row in rows:
         if blank_line and ws.max_row == 10:
             ws.append([])
-        ws.append(row + (["已按时开展"] if note else []))
+        ws.append([row[h] for h in header] + (["已按时开展"] if note else []))
     wb.save(path)
     expected: dict[str, dict] = {}
     for row in rows:
-        person = expected.setdefault(row[2] if row[1] != "领导班子" else "领导班子", {"应完成": 0, "已完成": 0, "逾期": 0})
-        is_due, is_done = row[4].date() <= AS_OF, row[6] == "已完成"
+        who = row["责任人"] if row["责任主体"] != "领导班子" else "领导班子"
+        person = expected.setdefault(who, {"应完成": 0, "已完成": 0, "逾期": 0})
+        is_due, is_done = row["时间节点"].date() <= AS_OF, row["完成情况"] == "已完成"
         person["应完成"] += is_due
         person["已完成"] += is_done
         person["逾期"] += is_due and not is_done
@@ -88,6 +101,19 @@ def test_returned_ledgers_give_back_exactly_what_clerks_filled(returned):
     assert units[TOWNSHIP]["待销号"] > 0
 
 
+def test_a_ledger_in_the_old_layout_with_the_id_first_still_reads_back(returned):
+    ledger = returned / DEPARTMENT / "05-工作台账.xlsx"
+    header = [c.value for c in load_workbook(ledger)["工作台账"][2]]
+    assert header[0] != "编号" and header[-1] == "编号", "the clerk reads the task first; the id comes last"
+    expected = fill_ledger(ledger, 2, old_layout=True)
+    assert [c.value for c in load_workbook(ledger)["工作台账"][2]][0] == "编号"
+
+    units, _ = collect_json(returned)
+
+    unit = units[DEPARTMENT]
+    assert unit["已报送台账"] and {k: unit[k] for k in ("应完成", "已完成", "逾期")} == totals(expected)
+
+
 def test_a_ledger_of_another_year_or_unit_is_refused_and_the_rest_still_counted(returned, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     last_year = (EXAMPLES / "东坪村.yaml").read_text(encoding="utf-8").replace("年度: 2026", "年度: 2025")
@@ -118,9 +144,9 @@ def edit_ledger(path, change) -> None:
 def test_a_ledger_that_breaks_meaning_is_refused_with_its_line(returned, mistake):
     ledger = returned / TOWNSHIP / "05-工作台账.xlsx"
     changes = {
-        "unknown id": lambda ws: ws.cell(5, 1, "2026-s003p1-col-99-abcdef-01"),
-        "duplicated id": lambda ws: ws.cell(5, 1, ws.cell(4, 1).value),
-        "impossible date": lambda ws: ws.cell(5, 8, "2026年2月30日"),
+        "unknown id": lambda ws: ws.cell(5, column_of(ws, "编号"), "2026-s003p1-col-99-abcdef-01"),
+        "duplicated id": lambda ws: ws.cell(5, column_of(ws, "编号"), ws.cell(4, column_of(ws, "编号")).value),
+        "impossible date": lambda ws: ws.cell(5, column_of(ws, "完成日期"), "2026年2月30日"),
     }
     edit_ledger(ledger, changes[mistake])
     _, run = collect_json(returned, code=1)
@@ -200,8 +226,8 @@ def test_burden_counts_what_the_pack_asks_of_each_role(packs):
     folder = packs / TOWNSHIP
     ws = load_workbook(folder / "05-工作台账.xlsx")["工作台账"]
     ledger: dict[str, int] = {}
-    for row in data_rows(ws):
-        who = "领导班子" if row[1] == "领导班子" else row[2]
+    for row in ledger_rows(ws)[1]:
+        who = "领导班子" if row["责任主体"] == "领导班子" else row["责任人"]
         ledger[who] = ledger.get(who, 0) + 1
     names = [p.name for p in folder.glob("0[23]-*.docx")]
     for who, (entries, documents) in table.items():

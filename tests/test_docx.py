@@ -142,7 +142,7 @@ def test_letters_carry_the_sections_the_signing_parties_expect(packs):
     assert "吴晓岚（党委副书记、镇长）责任清单" in letter
     pledge = "\n".join(texts(packs["青石镇"]["03-廉政承诺书-吴晓岚.docx"]))
     assert "如有违反，自愿接受组织处理" in pledge and "承诺人（签字）" in pledge
-    assert "财务管理" in pledge and "工程建设" in pledge, "promises fitted to 分管"
+    assert "分管的财政、工程建设工作" in pledge, "promises fitted to the 分管 as the profile writes it"
 
 
 def test_plan_names_the_leading_group_from_the_profile(packs):
@@ -162,11 +162,13 @@ def _twips(mm: float) -> int:
 
 def test_every_document_has_the_gbt9704_page_and_fonts(packs):
     for name, data in packs["青石镇"].items():
-        section = xml(data, "word/document.xml").find(f"{W}body/{W}sectPr")
-        size, margins = section.find(f"{W}pgSz"), section.find(f"{W}pgMar")
-        assert (int(size.get(f"{W}w")), int(size.get(f"{W}h"))) == (_twips(210), _twips(297)), name
-        for side, mm in gbt9704.MARGINS_MM.items():
-            assert abs(int(margins.get(f"{W}{side}")) - _twips(mm)) <= 1, (name, side)
+        for section in xml(data, "word/document.xml").iter(f"{W}sectPr"):
+            size, margins = section.find(f"{W}pgSz"), section.find(f"{W}pgMar")
+            turned = size.get(f"{W}orient") == "landscape"
+            expected = (297, 210) if turned else (210, 297)
+            assert (int(size.get(f"{W}w")), int(size.get(f"{W}h"))) == tuple(map(_twips, expected)), name
+            for side, mm in (gbt9704.LANDSCAPE_MARGINS_MM if turned else gbt9704.MARGINS_MM).items():
+                assert abs(int(margins.get(f"{W}{side}")) - _twips(mm)) <= 1, (name, side)
         styles = {s.get(f"{W}styleId"): s for s in xml(data, "word/styles.xml").iter(f"{W}style")}
         for style_id, font, half_points in (("Normal", "仿宋_GB2312", "32"), ("Title", "方正小标宋简体", "44")):
             fonts = styles[style_id].find(f"{W}rPr/{W}rFonts")
@@ -259,41 +261,51 @@ def _pdf_fonts(pdf: Path) -> list[tuple[str, str]]:
     return [(line.split()[0], line.split()[-5]) for line in lines[2:]]
 
 
-def test_every_document_opens_in_libreoffice_as_a4_with_the_names_and_cjk_fonts(plans, packs, kb, tmp_path):
-    soffice = require_tool("soffice")
-    require_tool("pdftotext")
-    sources = tmp_path / "docx"
-    sources.mkdir()
-    opened = {unit: files for unit, files in packs.items() if unit != "blank"}  # blank: XML checks suffice
-    for unit, files in opened.items():
-        for name, data in files.items():
-            (sources / f"{unit}~{name}").write_bytes(data)
-    (sources / "学习手册.docx").write_bytes(render_handbook(catalog(kb)))
-    inputs = sorted(sources.glob("*.docx"))
-    outdir = tmp_path / "pdf"
-    env = {**os.environ, "FONTCONFIG_FILE": str(fonts.fontconfig_file())}
-    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(outdir), *map(str, inputs)],
-                   check=True, capture_output=True, timeout=900, env=env)
-    faces = set()
-    for unit, files in opened.items():
-        profile = plans[unit].profile
+def _opened(pdf: Path, unit: str, faces: set[str]) -> str:
+    """A PDF LibreOffice made: A4, fonts embedded (collected into `faces`); its text, flattened."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info, pdf
+    embedded = _pdf_fonts(pdf)
+    assert embedded and all(flag == "yes" for _, flag in embedded), (pdf, embedded)
+    faces |= {face.split("+")[-1] for face, _ in embedded}
+    return flat(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+
+
+def test_every_example_document_opens_in_libreoffice_as_a4_with_the_names_and_cjk_fonts(printed, kb):
+    profiles = [load_profile(path, kb).profile for path in sorted(EXAMPLES.glob("*.yaml"))]
+    faces: set[str] = set()
+    for profile in profiles:
+        unit = profile.单位
         pack_text = ""
-        for name in files:
-            pdf = outdir / f"{unit}~{Path(name).stem}.pdf"
-            text = flat(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
-            assert flat(profile.单位) in text, (unit, name)
+        for name in printed.files(unit):
+            text = _opened(printed.pdf(unit, name), unit, faces)
+            assert flat(unit) in text, (unit, name)
             pack_text += text
-            info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-            assert "(A4)" in info, (unit, name)
-            embedded = _pdf_fonts(pdf)
-            assert embedded and all(flag == "yes" for _, flag in embedded), (unit, name, embedded)
-            faces |= {face.split("+")[-1] for face, _ in embedded}
         for leader in profile.班子成员:
             assert flat(leader.姓名) in pack_text, (unit, leader.姓名)
         for subunit in profile.下属单位:
             assert flat(subunit.单位) in pack_text, (unit, subunit.单位)
     assert {f for f in faces if re.match(r"Noto(Serif|Sans)CJK", f)} == faces
     assert len({re.sub(r"CJK\w\w", "", f) for f in faces}) >= 3, f"title, body and headings distinct: {faces}"
+
+
+def test_hostile_names_and_the_handbook_open_in_libreoffice(plans, packs, kb, tmp_path):
+    soffice = require_tool("soffice")
+    require_tool("pdftotext")
+    sources = tmp_path / "docx"
+    sources.mkdir()
+    for name, data in packs["hostile"].items():
+        (sources / name).write_bytes(data)
+    (sources / "学习手册.docx").write_bytes(render_handbook(catalog(kb)))
+    outdir = tmp_path / "pdf"
+    env = {**os.environ, "FONTCONFIG_FILE": str(fonts.fontconfig_file())}
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(outdir), *map(str, sorted(sources.glob("*.docx")))],
+                   check=True, capture_output=True, timeout=900, env=env)
+    faces: set[str] = set()
+    profile = plans["hostile"].profile
+    pack_text = "".join(_opened(outdir / f"{Path(name).stem}.pdf", "hostile", faces) for name in packs["hostile"])
+    for name in (profile.单位, *(m.姓名 for m in profile.班子成员), *(u.单位 for u in profile.下属单位)):
+        assert flat(name) in pack_text, name
     handbook = subprocess.run(["pdftotext", str(outdir / "学习手册.pdf"), "-"], capture_output=True, text=True).stdout
     assert "一、责任主体与责任事项" in handbook and next(iter(kb.canonical.values())).title in flat(handbook)

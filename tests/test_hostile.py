@@ -26,10 +26,12 @@ from conftest import COMMAND_ENV, CONTENT, EXAMPLES, Run, tree
 from openpyxl import load_workbook
 
 from generator.limits import MEMBERS, PROFILE_BYTES, TEXT_CHARS, XLSX_ROWS, YAML_DEPTH
+from generator.sheets import COMPLETED, LEDGER_COLUMNS, STATUS_COLUMN
 
 SECONDS = 60         # a hostile input is refused or done well within this, or the test fails
 MEMORY = 768 << 20   # address space of each process: the alias bomb took 5.7 GB, the zip bomb 13.8 GB
 TOWNSHIP, DEPARTMENT, VILLAGE = "中共青石镇委员会", "中共云岭县财政局党组", "中共东坪村支部委员会"
+STATUS = LEDGER_COLUMNS.index(STATUS_COLUMN) + 1  # the ledger's 完成情况 column
 VILLAGE_TEXT = (EXAMPLES / "东坪村.yaml").read_text(encoding="utf-8")
 MANIFEST, TEMP_PREFIX = ".zerentian-manifest.json", ".zerentian-tmp-"
 ENGLISH = re.compile(r"\b(found|expected|error|while|could not|not allowed|Errno|No such)\b", re.IGNORECASE)
@@ -126,14 +128,13 @@ def packed(example_packs) -> Path:
 def test_three_packs_into_one_folder_at_once_each_write_everything(tmp_path, packed):
     out = tmp_path / "out"
     before = outside(tmp_path, out)
-    runs = [start("pack", EXAMPLES / "东坪村.yaml", "--out", out, cwd=tmp_path) for _ in range(3)]
+    runs = [start("pack", EXAMPLES, "--out", out, cwd=tmp_path) for _ in range(3)]
     runs = [finish(started) for started in runs]
 
     assert [r.code for r in runs] == [0, 0, 0], [r.err for r in runs]
-    assert all("完成：1 个单位" in r.out for r in runs)
-    assert verify_manifests(out) == 1
-    assert tree(out / VILLAGE) == tree(packed / VILLAGE)
-    assert [p.name for p in out.iterdir() if not p.name.startswith(".")] == [VILLAGE]
+    assert all("完成：3 个单位" in r.out for r in runs)
+    assert verify_manifests(out) == 3
+    assert all(tree(out / unit) == tree(packed / unit) for unit in (VILLAGE, DEPARTMENT, TOWNSHIP))
     assert outside(tmp_path, out) == before
 
 
@@ -355,17 +356,17 @@ def test_one_broken_file_never_stops_the_others(tmp_path, packed):
     }
     for name, text in broken.items():
         profile(batch, name, text)
-    shutil.copy(EXAMPLES / "东坪村.yaml", batch)
-    shutil.copy(EXAMPLES / "云岭县财政局.yaml", batch)
+    for example in EXAMPLES.glob("*.yaml"):
+        shutil.copy(example, batch)
     out = tmp_path / "out"
 
     run = bounded("pack", batch, "--out", out, "--jobs", "2", cwd=tmp_path, out=out)
 
-    assert run.code == 1 and "完成：2 个单位" in run.out and "3 个单位失败" in run.out
+    assert run.code == 1 and "完成：3 个单位" in run.out and "3 个单位失败" in run.out
     assert "空字符.yaml:2:10: 有不可见的控制字符（U+0000）" in run.err
     assert f"控制字符.yaml:{line_of(VILLAGE_TEXT, '许丽华')}:11: 有不可见的控制字符（U+001B）" in run.err
     assert "嵌套.yaml:1:" in run.err
-    assert tree(out / VILLAGE) == tree(packed / VILLAGE) and tree(out / DEPARTMENT) == tree(packed / DEPARTMENT)
+    assert all(tree(out / unit) == tree(packed / unit) for unit in (VILLAGE, DEPARTMENT, TOWNSHIP))
 
     templates = tmp_path / "空白文书"
     (templates / "空白-村").mkdir(parents=True)
@@ -385,8 +386,9 @@ def test_one_broken_file_never_stops_the_others(tmp_path, packed):
     wb.save(returned / TOWNSHIP / "06-民主测评表.xlsx")
     wb = load_workbook(returned / VILLAGE / "05-工作台账.xlsx")
     ws = wb.active
-    ws.cell(3, 7).value, ws.cell(3, 8).value = "已完成", 20260301  # a date typed as a number
-    ws.cell(3, 8).number_format = "General"
+    completed = LEDGER_COLUMNS.index(COMPLETED) + 1
+    ws.cell(3, STATUS).value, ws.cell(3, completed).value = "已完成", 20260301  # a date typed as a number
+    ws.cell(3, completed).number_format = "General"
     wb.save(returned / VILLAGE / "05-工作台账.xlsx")
     report = tmp_path / "report"
     report.mkdir()
@@ -461,7 +463,7 @@ def test_returns_out_of_range_or_without_results_are_refused_file_by_file(tmp_pa
     wb.save(scores)
     ledger = returned / TOWNSHIP / "05-工作台账.xlsx"
     wb = load_workbook(ledger)
-    wb.active.cell(5, 7).value = '=IF(TRUE,"已完成","")'  # a program filled it: no result saved
+    wb.active.cell(5, STATUS).value = '=IF(TRUE,"已完成","")'  # a program filled it: no result saved
     wb.save(ledger)
     votes = returned / DEPARTMENT / "06-民主测评表.xlsx"
     wb = load_workbook(votes)
@@ -470,7 +472,7 @@ def test_returns_out_of_range_or_without_results_are_refused_file_by_file(tmp_pa
     wb.save(votes)
     good = returned / VILLAGE / "05-工作台账.xlsx"
     wb = load_workbook(good)
-    wb.active.cell(3, 7).value = "已完成"
+    wb.active.cell(3, STATUS).value = "已完成"
     wb.save(good)
 
     run = bounded("collect", EXAMPLES, returned, "--as-of", "2026-06-30", "--json", cwd=tmp_path)
@@ -478,7 +480,7 @@ def test_returns_out_of_range_or_without_results_are_refused_file_by_file(tmp_pa
 
     assert run.code == 1
     assert f"{scores}:3:6: 得分 99999 超出范围" in run.err and f"{scores}:4:6: 得分 -500 超出范围" in run.err
-    assert f"{ledger}:5:7: “完成情况”是公式，但文件中没有保存计算结果" in run.err
+    assert f"{ledger}:5:{STATUS}: “完成情况”是公式，但文件中没有保存计算结果" in run.err
     assert f"{votes}:4:2: 测评对象“不在档案中的人”不是本单位档案中的班子成员" in run.err
     assert f"{votes}:3:4: “-3”不是票数" in run.err
     units = {u["单位"]: u for u in json.loads(run.out)["units"]}

@@ -17,10 +17,11 @@ from ..vocabulary import (
     CANONICAL_CATEGORIES,
     DOMAINS,
     LEVEL_TYPES,
+    LEVELS,
     PROFILE_DUTIES,
     PROFILE_LEVELS,
 )
-from .schedule import describe, due_dates
+from .schedule import CHECKPOINTS, describe, due_dates, due_words
 
 
 def select_duties(kb: KnowledgeBase, level: str, role: str, areas: list[str] = (),
@@ -61,6 +62,8 @@ def in_words(duty: Canonical, words: dict[str, str]) -> Canonical:
     def say(text: str) -> str:
         return _TOKEN.sub(lambda m: words.get(m.group(1), m.group(0)), text)
 
+    if not any("{" in text for text in (duty.title, duty.text, *duty.measures, *duty.evidence)):
+        return duty
     return duty.model_copy(update={"title": say(duty.title), "text": say(duty.text),
                                    "measures": [say(m) for m in duty.measures],
                                    "evidence": [say(e) for e in duty.evidence]})
@@ -80,9 +83,15 @@ def lead_of(kb: KnowledgeBase, area_id: str | None, leaders: list[Leader]) -> Le
     return overseer or next((m for m in leaders if any(post in m.职务 for post in posts)), None)
 
 
+PRINCIPAL = "主要负责人"
+
+
 def select_risks(kb: KnowledgeBase, level: str, areas: list[str]) -> list[Risk]:
+    """The generic risks of the areas a member oversees; a risk only the principal runs (一把手直接分管…) is
+    not a deputy's."""
     return [risk for risk in kb.risks.values()
-            if risk.area in areas and (not risk.levels or level in risk.levels) and risk.scope is None]
+            if risk.area in areas and (not risk.levels or level in risk.levels) and risk.scope is None
+            and not (risk.posts and all(PRINCIPAL in post for post in risk.posts))]
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,7 @@ class Holder:
     risks: tuple[Risk, ...] = ()
     contacts: tuple[Subunit, ...] = ()
     oversees: tuple[str, ...] = ()   # 分管 exactly as the profile writes it
+    area_words: dict[str, str] = field(default_factory=dict)  # area id → the 分管 words it was read from
     leads: dict[str, str] = field(default_factory=dict)  # collective duty id → the leader who leads it
 
     def lead(self, duty: Canonical) -> str:
@@ -118,20 +128,82 @@ LETTER_UPPER, LETTER_MEMBER, LETTER_SUBUNIT = "上级-本单位", "书记-班子
 
 
 @dataclass(frozen=True)
+class Terms:
+    """What a letter says about assessment and accountability: the central rules governing its party B."""
+
+    rules: tuple[str, ...]     # 《…》 the clauses follow, for the preamble
+    methods: tuple[str, ...]   # how results are assessed
+    uses: tuple[str, ...]      # what results are used for
+    cases: tuple[str, ...]     # 情形 held to account
+    forms: tuple[str, ...]     # 问责 forms, each once
+    further: tuple[str, ...]   # what else the rules provide (移送司法机关, 减发绩效补贴), as they say it
+
+
+@dataclass(frozen=True)
 class Letter:
-    """A 责任书 between two parties; party A sets the duties party B undertakes."""
+    """A 责任书 between two parties; party A sets the duties party B undertakes.
+
+    Built from the two parties alone, so a letter between two units packed together is the same in both packs.
+    """
 
     kind: str
     party_a: str
     signer_a: str
     party_b: str
     signer_b: str
-    holder: Holder    # whose duties the letter lists
+    holder: Holder    # whose duties the attached list holds
+    duties: tuple[Canonical, ...]   # the 5–12 the letter itself states
+    terms: Terms
+    domains: tuple[str, ...]
+    day: date | None  # the date both sign: party A's 落款 date where known
 
     @property
     def personal(self) -> bool:
         """Signed by two leaders in person, not by two bodies under seal."""
         return self.kind == LETTER_MEMBER
+
+
+LETTER_DUTIES = 12
+
+
+def letter_duties(duties: tuple[Canonical, ...], limit: int = LETTER_DUTIES) -> tuple[Canonical, ...]:
+    """The duties a letter states: one of each category (a dated one where there is), then the other dated
+    ones, then the rest, at most `limit`, in category order."""
+    order = {d.id: i for i, d in enumerate(duties)}
+    ranked = sorted(duties, key=lambda d: (d.frequency is None, order[d.id]))
+    chosen: dict[str, Canonical] = {}
+    for duty in ranked:
+        if duty.category not in {c.category for c in chosen.values()}:
+            chosen[duty.id] = duty
+    for duty in ranked:
+        chosen.setdefault(duty.id, duty)
+    picked = list(chosen.values())[:limit]
+    return tuple(sorted(picked, key=lambda d: (CANONICAL_CATEGORIES.index(d.category), order[d.id])))
+
+
+def _central(kb: KnowledgeBase, record) -> bool:
+    return kb.sources[record.sources[0].split("/", 1)[0]].kind == "central"
+
+
+def letter_terms(kb: KnowledgeBase, level: str, holder: Holder) -> Terms:
+    """The clauses for a party B of `level` holding `holder`'s duties: the central scheme that applies at every
+    level, the central 情形 linked to those duties, and the forms central rules set for that level's cadres."""
+    general = [s for s in kb.schemes.values() if (not s.levels or set(s.levels) == set(LEVELS)) and _central(kb, s)]
+    records = {r for d in holder.duties for r in d.consolidates}
+    cases = [c for c in kb.cases.values() if not records.isdisjoint(c.duties) and _central(kb, c)]
+    forms = [f for f in kb.forms.values() if level in f.levels and _central(kb, f)]
+    cited = [c.split("/", 1)[0] for record in (*general, *cases, *forms) for c in record.sources]
+    return Terms(
+        rules=tuple(dict.fromkeys(f"《{kb.sources[s].title}》" for s in cited)),
+        methods=tuple(dict.fromkeys(m for s in general for m in s.methods)),
+        uses=tuple(dict.fromkeys(u for s in general for u in s.results_use)),
+        cases=tuple(dict.fromkeys(c.title for c in cases)),
+        forms=tuple(dict.fromkeys(f.name for f in forms if f.kind in ACCOUNTABILITY_KINDS)),
+        further=tuple(dict.fromkeys(f.text or f.name for f in forms if f.kind not in ACCOUNTABILITY_KINDS)),
+    )
+
+
+ACCOUNTABILITY_KINDS = ("问责", "组织处理", "纪律处分")
 
 
 @dataclass(frozen=True)
@@ -211,10 +283,15 @@ def allocate(counts: list[int], total: int = 100) -> list[int]:
     return points
 
 
+def _points(value: float) -> str:
+    """2, 2.5, 1.25, 1.67: as many decimals as the value needs, at most two."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
 def _standard(points: int, duties: int) -> str:
     per = points / duties
-    return (f"对照责任清单逐项检查{duties}项：未落实的每项扣{per:.1f}分，落实不到位的每项扣{per / 2:.1f}分，"
-            "扣完为止").replace(".0分", "分")
+    return (f"对照责任清单逐项检查{duties}项：未落实的每项扣{_points(per)}分，落实不到位的每项扣{_points(per / 2)}分，"
+            "扣完为止")
 
 
 def score_items(duties: list[Canonical]) -> tuple[ScoreItem, ...]:
@@ -223,7 +300,7 @@ def score_items(duties: list[Canonical]) -> tuple[ScoreItem, ...]:
         by_category.setdefault(duty.category, []).append(duty)
     groups = sorted(by_category.items(), key=lambda g: CANONICAL_CATEGORIES.index(g[0]))
     points = allocate([len(group) for _, group in groups])
-    return tuple(ScoreItem(category, "、".join(d.title for d in group), share, _standard(share, len(group)))
+    return tuple(ScoreItem(category, "、".join(dict.fromkeys(d.title for d in group)), share, _standard(share, len(group)))
                  for (category, group), share in zip(groups, points, strict=True))
 
 
@@ -261,6 +338,7 @@ class UnitPlan:
     profile: Profile
     year: int
     domains: tuple[str, ...]
+    words: dict[str, str]     # what the unit calls its own bodies ({党委}, {纪委} …)
     collective: Holder
     leaders: list[Holder]
     letters: list[Letter]
@@ -273,6 +351,23 @@ class UnitPlan:
     @property
     def secretary(self) -> Holder:
         return next(h for h in self.leaders if h.role == "first_responsible")
+
+    @property
+    def subject(self) -> str:
+        return subject(self.domains)
+
+
+OVERALL = "全面从严治党"
+
+
+def document_title(plan: "UnitPlan", name: str) -> str:
+    """中共青石镇委员会2026年度全面从严治党责任清单: the same in a Word document and its workbook."""
+    return f"{plan.profile.单位}{plan.year}年度{plan.subject}{name}"
+
+
+def subject(domains: tuple[str, ...]) -> str:
+    """What a unit's documents are about: one domain by name, all of them together as 全面从严治党."""
+    return domains[0] if len(domains) == 1 else OVERALL
 
 
 def _key(*parts: str) -> str:
@@ -303,6 +398,7 @@ def _leader_holder(kb: KnowledgeBase, leader: Leader, setting: Setting, subunits
         duties=setting.duties(kb, role, area_ids),
         areas=tuple(kb.areas[i] for i in area_ids), risks=tuple(select_risks(kb, setting.level, area_ids)),
         contacts=tuple(u for u in subunits if u.单位 in leader.联系点), oversees=tuple(leader.分管),
+        area_words={i: "、".join(w for w in leader.分管 if any(a.id == i for a in kb.areas_for(w))) for i in area_ids},
     )
 
 
@@ -337,10 +433,74 @@ def compile_blank(kb: KnowledgeBase, level: str, year: int) -> UnitPlan:
     return plan
 
 
-def compile_unit(kb: KnowledgeBase, profile: Profile) -> UnitPlan:
+@dataclass(frozen=True)
+class Relatives:
+    """The profiles of a unit's upper body and of its subunits, where they are packed together: the letters
+    between two units then name each party as its own profile does, and read the same in both packs."""
+
+    upper: Profile | None = None
+    subunits: dict[str, Profile] = field(default_factory=dict)  # the subunit's name in this profile → its profile
+
+
+def _is_profile_of(upper: Profile, subunit: Subunit, candidate: Profile) -> bool:
+    """Whether `candidate` is the own profile of `subunit` of `upper`: it names `upper` as its 上级, for the
+    same year, and has the subunit's name or the subunit's head as its secretary."""
+    return (candidate.上级 == upper.单位 and candidate.年度 == upper.年度 and candidate.层级 == subunit.层级
+            and (candidate.单位 == subunit.单位 or candidate.secretary.姓名 == subunit.负责人))
+
+
+def relatives(profile: Profile, profiles: list[Profile]) -> Relatives:
+    upper = next((p for p in profiles if p.单位 == profile.上级 and p.年度 == profile.年度
+                  and any(_is_profile_of(p, s, profile) for s in p.下属单位)), None)
+    subunits = {}
+    for subunit in profile.下属单位:
+        own = [p for p in profiles if _is_profile_of(profile, subunit, p)]
+        if len(own) == 1:
+            subunits[subunit.单位] = own[0]
+    return Relatives(upper, subunits)
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side of a letter between two units."""
+
+    name: str
+    head: str                 # who signs for it: "" where not known
+    day: date | None          # its 落款 date
+    setting: Setting | None = None   # how it words its duties (needed for party B only)
+
+
+def profile_setting(profile: Profile) -> Setting:
     level = PROFILE_LEVELS[profile.层级]
-    domains = tuple(profile.领域 or DOMAINS)
-    setting = Setting(level, domains, unit_words(level, profile.单位, profile.类型), bool(profile.下属单位))
+    return Setting(level, tuple(profile.领域 or DOMAINS), unit_words(level, profile.单位, profile.类型),
+                   bool(profile.下属单位))
+
+
+def own_party(profile: Profile) -> Party:
+    return Party(profile.单位, profile.secretary.姓名, profile.落款.日期 if profile.落款 else None,
+                 profile_setting(profile))
+
+
+def subunit_party(unit: Subunit, own: Profile | None, upper: Setting) -> Party:
+    if own is not None:
+        return own_party(own)
+    level = PROFILE_LEVELS[unit.层级]
+    return Party(unit.单位, unit.负责人, None, Setting(level, upper.domains, unit_words(level, unit.单位), False))
+
+
+def unit_letter(kb: KnowledgeBase, kind: str, upper: Party, lower: Party) -> Letter:
+    """The letter between a body and the unit under it: the unit's collective and secretary's duties."""
+    setting = lower.setting
+    holder = Holder(key=_key(lower.name), label="本单位", name=lower.head, title="", role="collective",
+                    duties=setting.duties(kb, "collective") + setting.duties(kb, "first_responsible"))
+    return Letter(kind, upper.name, upper.head, lower.name, lower.head, holder, letter_duties(holder.duties),
+                  letter_terms(kb, setting.level, holder), setting.domains, upper.day or lower.day)
+
+
+def compile_unit(kb: KnowledgeBase, profile: Profile, related: Relatives = Relatives()) -> UnitPlan:
+    """`related`: the profiles of the upper body and subunits packed along, if any (see `relatives`)."""
+    me = own_party(profile)
+    setting = me.setting
     secretary = profile.secretary
     duties = setting.duties(kb, "collective")
     leads = {d.id: lead.姓名 for d in duties if (lead := lead_of(kb, d.lead, profile.班子成员))}
@@ -353,20 +513,18 @@ def compile_unit(kb: KnowledgeBase, profile: Profile) -> UnitPlan:
         leaders.append(_leader_holder(kb, leader, setting, profile.下属单位, seen[identity]))
         seen[identity] += 1
     first = next(h for h in leaders if h.role == "first_responsible")
-    letters = [Letter(LETTER_UPPER, profile.上级, "", profile.单位, secretary.姓名, collective)]
-    letters += [Letter(LETTER_MEMBER, profile.单位, secretary.姓名, f"{h.name}（{h.title}）", h.name, h)
+    upper = own_party(related.upper) if related.upper else Party(profile.上级, "", None)
+    letters = [unit_letter(kb, LETTER_UPPER, upper, me)]
+    letters += [Letter(LETTER_MEMBER, profile.单位, secretary.姓名, f"{h.name}（{h.title}）", h.name, h,
+                       letter_duties(h.duties), letter_terms(kb, setting.level, h), setting.domains, me.day)
                 for h in leaders if h is not first]
-    for unit in profile.下属单位:
-        sub_level = PROFILE_LEVELS[unit.层级]
-        sub = Setting(sub_level, domains, unit_words(sub_level, unit.单位), False)
-        holder = Holder(key=_key(unit.单位), label="下属单位", name=unit.负责人, title=unit.职务, role="collective",
-                        duties=sub.duties(kb, "collective") + sub.duties(kb, "first_responsible"))
-        letters.append(Letter(LETTER_SUBUNIT, profile.单位, secretary.姓名, unit.单位, unit.负责人, holder))
+    letters += [unit_letter(kb, LETTER_SUBUNIT, me, subunit_party(unit, related.subunits.get(unit.单位), setting))
+                for unit in profile.下属单位]
     return UnitPlan(
-        profile=profile, year=profile.年度, domains=domains,
+        profile=profile, year=profile.年度, domains=setting.domains, words=setting.words,
         collective=collective, leaders=leaders, letters=letters,
         occurrences=occurrences_for([collective, *leaders], profile.年度),
-        assessment=assessment_form(kb, level, list({d.id: d for h in [collective, *leaders] for d in h.duties}.values())),
+        assessment=assessment_form(kb, setting.level, list({d.id: d for h in [collective, *leaders] for d in h.duties}.values())),
         cases=list(kb.cases.values()), forms=list(kb.forms.values()),
     )
 
@@ -384,11 +542,20 @@ class ListRow:
 
 
 ALL_YEAR = "全年"
+CHECKPOINT_NOTE = "时限：定期工作为依据规定的时间；经常性工作为检查落实情况的时间节点。"
+
+
+def rhythm(duty: Canonical) -> str:
+    """How often a duty recurs, as its sources say: 每季度至少1次; 全年 for standing duties."""
+    return describe(duty.frequency) if duty.frequency else ALL_YEAR
 
 
 def deadline(duty: Canonical) -> str:
-    """The 时限 a list prints for a duty: its rhythm, or the whole year."""
-    return describe(duty.frequency) if duty.frequency else ALL_YEAR
+    """The 时限 a list prints: when the duty is due, or for a standing duty when the list checks it."""
+    return due_words(duty.frequency or CHECKPOINTS[duty.category])
+
+
+RISK_CATEGORY = "廉政风险防控"
 
 
 def _duty_row(section: str, duty: Canonical, holder: str) -> ListRow:
@@ -396,18 +563,16 @@ def _duty_row(section: str, duty: Canonical, holder: str) -> ListRow:
 
 
 def _risk_row(section: str, risk: Risk, area: str, holder: str) -> ListRow:
-    return ListRow(section, f"廉政风险防控（{area}）", f"{risk.title}：{risk.text}", "；".join(risk.measures),
-                   holder, ALL_YEAR)
+    return ListRow(section, f"{RISK_CATEGORY}（{area}）", f"{risk.title}：{risk.text}", "；".join(risk.measures),
+                   holder, due_words(CHECKPOINTS[RISK_CATEGORY]))
 
 
 def holder_rows(holder: Holder, section: str) -> list[ListRow]:
     def who(duty: Canonical | None = None) -> str:
-        lead = holder.lead(duty) if duty else holder.name
-        return f"领导班子（{lead}牵头）" if holder.role == "collective" else lead
+        return f"{holder.lead(duty)}牵头" if holder.role == "collective" and duty else holder.name
 
     rows = [_duty_row(section, duty, who(duty)) for duty in holder.duties]
-    names = {a.id: a.name for a in holder.areas}
-    rows += [_risk_row(section, risk, names[risk.area], who()) for risk in holder.risks]
+    rows += [_risk_row(section, risk, holder.area_words.get(risk.area, risk.area), who()) for risk in holder.risks]
     return rows
 
 
@@ -415,5 +580,6 @@ def responsibility_rows(plan: UnitPlan) -> list[ListRow]:
     """The unit's 责任清单: the collective first, then each leader in profile order."""
     rows = holder_rows(plan.collective, "集体责任")
     for holder in plan.leaders:
-        rows += holder_rows(holder, f"{holder.label}（{holder.name}）")
+        scope = f"，分管{'、'.join(holder.oversees)}" if holder.oversees else ""
+        rows += holder_rows(holder, f"{holder.label}（{holder.name}{scope}）")
     return rows

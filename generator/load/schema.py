@@ -151,6 +151,9 @@ class Form(Cited):
     kind: Text
     severity: Severity | None = None
     text: Text | None = None
+    # The levels whose cadres a central rule sets these forms for: a 责任书 with a unit of that level
+    # prints them. Forms of local rules and reference material leave it empty.
+    levels: list[Level] = []
 
 
 class Rule(Cited):

@@ -1,10 +1,11 @@
 """The Word documents of a unit's pack: one context per document, built from the UnitPlan alone."""
 
 from collections.abc import Iterable
+from datetime import date
 
 from ..compile.plan import (
-    ALL_YEAR,
-    LETTER_SUBUNIT,
+    CHECKPOINT_NOTE,
+    LETTER_DUTIES,
     Holder,
     Letter,
     ListRow,
@@ -12,21 +13,18 @@ from ..compile.plan import (
     deadline,
     holder_rows,
     responsibility_rows,
+    subject,
 )
 from ..compile.schedule import describe
 from ..filenames import file_name
 from ..load.schema import Canonical
-from ..vocabulary import ROLE_LABELS
+from ..vocabulary import CANONICAL_CATEGORIES, CATEGORY_TASKS, DUTY_NAMES
 from ..wording import BLANK_DATE, cn_date, cn_number
 from .fill import fill
+from .gbt9704 import TITLE_CHARS, text_width, title_lines
 
 # ---------------------------------------------------------------------------------------------
 # Wording shared by the documents
-
-
-def subject(plan: UnitPlan) -> str:
-    """What the documents are about: one domain by name, all of them as 全面从严治党."""
-    return plan.domains[0] if len(plan.domains) == 1 else "全面从严治党"
 
 
 def person(holder: Holder) -> str:
@@ -35,7 +33,7 @@ def person(holder: Holder) -> str:
 
 def by_category(duties: Iterable[Canonical]) -> dict[str, list[Canonical]]:
     groups: dict[str, list[Canonical]] = {}
-    for duty in duties:
+    for duty in sorted(duties, key=lambda d: CANONICAL_CATEGORIES.index(d.category)):
         groups.setdefault(duty.category, []).append(duty)
     return groups
 
@@ -45,26 +43,46 @@ def labelled(texts: Iterable[str]) -> list[dict]:
     return [{"label": f"（{cn_number(i)}）", "text": text} for i, text in enumerate(texts, 1)]
 
 
-def titles(duties: Iterable[Canonical]) -> str:
-    return "、".join(dict.fromkeys(d.title for d in duties))
+def titles(items) -> str:
+    return "、".join(dict.fromkeys(item.title for item in items))
 
 
-def area_names(holder: Holder) -> str:
-    return "、".join(area.name for area in holder.areas)
+def oversees(holder: Holder) -> str:
+    """The 分管 exactly as the profile writes it."""
+    return "、".join(holder.oversees)
+
+
+def duty_name(plan: UnitPlan, role: str) -> str:
+    return DUTY_NAMES[role].replace("{纪委}", plan.words["纪委"])
 
 
 def others(plan: UnitPlan) -> list[Holder]:
     return [h for h in plan.leaders if h.role != "first_responsible"]
 
 
+def plan_date(plan: UnitPlan) -> date | None:
+    return None if plan.blank or plan.profile.落款 is None else plan.profile.落款.日期
+
+
+def signoff(issuer: str, day: str) -> dict:
+    """GB/T 9704 7.3.5.1 (sealed): the date 4 characters in from the right, the issuer centred above it;
+    an issuer too long to centre there is set flush right instead."""
+    return {"issuer": issuer, "date": day, "centred": text_width(issuer) <= SIGNOFF_CENTRED_CHARS}
+
+
+SIGNOFF_CENTRED_CHARS = 14  # the longest issuer centred over the date without passing the right margin
+
+
 def common(plan: UnitPlan) -> dict:
-    signoff = plan.profile.落款
-    return {
-        "unit": plan.profile.单位, "year": plan.year, "subject": subject(plan),
-        "issuer": signoff.机关 if signoff else plan.profile.单位,
-        "date": cn_date(None if plan.blank or signoff is None else signoff.日期),
-        "blank_date": BLANK_DATE,
-    }
+    issuer = plan.profile.落款.机关 if plan.profile.落款 else plan.profile.单位
+    day = cn_date(plan_date(plan))
+    return {"unit": plan.profile.单位, "year": plan.year, "subject": plan.subject, "date": day,
+            "blank_date": BLANK_DATE, "signoff": signoff(issuer, day)}
+
+
+def unit_title(plan: UnitPlan, *parts: str, orientation: str = "portrait") -> str:
+    """A document title that opens with the unit's name, in balanced lines."""
+    return title_lines([plan.profile.单位, *parts], TITLE_CHARS[orientation])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -76,26 +94,42 @@ def list_rows(rows: Iterable[ListRow]) -> list[dict]:
              "deadline": r.deadline} for i, r in enumerate(rows, 1)]
 
 
+def list_title(plan: UnitPlan) -> str:
+    """The 责任清单's title, the same in Word and Excel."""
+    return f"{plan.profile.单位}{plan.year}年度{plan.subject}责任清单"
+
+
 def duty_list_context(plan: UnitPlan) -> dict:
     sections: dict[str, list[ListRow]] = {}
     for row in responsibility_rows(plan):
         sections.setdefault(row.section, []).append(row)
-    return common(plan) | {"sections": [{"heading": f"{cn_number(i)}、{section}", "rows": list_rows(rows)}
-                                        for i, (section, rows) in enumerate(sections.items(), 1)]}
+    return common(plan) | {
+        "title": unit_title(plan, f"{plan.year}年度", plan.subject, "责任清单", orientation="landscape"),
+        "note": CHECKPOINT_NOTE,
+        "sections": [{"heading": f"{cn_number(i)}、{section}", "rows": list_rows(rows)}
+                     for i, (section, rows) in enumerate(sections.items(), 1)],
+    }
 
 
 # ---------------------------------------------------------------------------------------------
 # 责任书
 
 
-def letter_goals(holder: Holder) -> list[str]:
+def letter_goals(plan: UnitPlan, letter: Letter) -> list[str]:
+    holder = letter.holder
+    if letter.personal:
+        role = duty_name(plan, holder.role)
+        scope = f"对分管的{oversees(holder)}工作" if holder.oversees else ""
+        goals = [f"全面履行{role}，{scope}做到守土有责、守土负责、守土尽责，把附件所列{len(holder_rows(holder, ''))}项"
+                 "责任逐项落实到位。"]
+    else:
+        goals = [f"全面履行领导班子集体责任和书记第一责任人职责，把附件所列{len(holder.duties)}项责任逐项落实到位，"
+                 "做到守土有责、守土负责、守土尽责。"]
     recurring = [d for d in holder.duties if d.frequency]
-    goals = [f"全面履行{ROLE_LABELS.get(holder.role, holder.label)}，"
-             f"把附件所列{len(holder.duties)}项责任逐项落实到位，做到守土有责、守土负责、守土尽责。"]
     if recurring:
-        goals.append(f"按时完成{titles(recurring)}等{len(recurring)}项定期工作，按时间节点对账销号。")
+        goals.append(f"按时完成{len(recurring)}项定期工作，按时间节点对账销号。")
     if holder.risks:
-        goals.append(f"分管的{area_names(holder)}领域{len(holder.risks)}个廉政风险点防控措施落实到位。")
+        goals.append(f"分管的{oversees(holder)}工作中{len(holder.risks)}个廉政风险点防控措施落实到位。")
     if holder.contacts:
         points = "、".join(u.单位 for u in holder.contacts)
         goals.append(f"联系指导{points}，督促其落实责任书各项任务，做到压力传导到位。")
@@ -103,103 +137,140 @@ def letter_goals(holder: Holder) -> list[str]:
     return goals
 
 
-def letter_duties(holder: Holder) -> list[dict]:
-    items = []
-    for i, (category, duties) in enumerate(by_category(holder.duties).items(), 1):
-        items.append({"label": f"（{cn_number(i)}）{category}。", "text": f"{titles(duties)}。"})
-    if holder.risks:
-        label = f"（{cn_number(len(items) + 1)}）廉政风险防控。"
-        items.append({"label": label, "text": f"防范{titles(holder.risks)}等风险。"})
+def letter_items(letter: Letter) -> list[str]:
+    """The duties the letter states, in full; a member's last item is the risks of what they oversee."""
+    holder = letter.holder
+    if not holder.risks:
+        return [d.text for d in letter.duties]
+    risks = holder.risks[:3]
+    steps = "、".join(dict.fromkeys(r.measures[0] for r in risks))
+    return [d.text for d in letter.duties[:LETTER_DUTIES - 1]] + [
+        f"在分管的{oversees(holder)}工作中，严防{titles(risks)}等廉政风险，落实{steps}等防控措施。"]
+
+
+def letter_assessment(letter: Letter, bands: str) -> list[str]:
+    terms = letter.terms
+    items = ["甲方每年年中对乙方履行本责任书情况开展检查，年底组织考核。"]
+    if terms.methods:
+        items.append(f"考核{'，'.join(terms.methods)}，对照本责任书和附件所列责任清单逐项评价。")
+    if bands:
+        items.append(f"考核结果分为{bands}等次。")
+    items.append("乙方每年年底向甲方述职述廉，接受民主测评。" if letter.personal
+                 else "乙方每年年初向甲方书面报告上一年度履行本责任书情况。")
     return items
 
 
-def scheme_methods(plan: UnitPlan, limit: int = 4) -> list[str]:
-    return list(plan.assessment.methods[:limit])
-
-
-def letter_assessment(plan: UnitPlan) -> list[str]:
-    items = ["甲方年中对乙方履行本责任书情况开展检查，年底组织考核，考核结果作为评价乙方工作实绩的重要依据。"]
-    methods = scheme_methods(plan)
-    if methods:
-        items.append(f"考核采取{'；'.join(methods)}等方式。")
-    if plan.assessment.bands:
-        items.append(f"考核结果分为{plan.assessment.bands_text}等次。")
+def letter_accountability(letter: Letter) -> list[str]:
+    terms = letter.terms
+    items = [f"考核结果{'，'.join(terms.uses)}。"] if terms.uses else []
+    if terms.cases:
+        items.append(f"乙方有{'、'.join(terms.cases)}等情形之一的，依规依纪追究责任。")
+    else:
+        items.append("乙方履行本责任书不力的，依规依纪追究责任。")
+    if terms.forms:
+        items.append(f"视情节轻重，给予{'、'.join(terms.forms)}等处理。")
+    items += list(terms.further)
     return items
 
 
-ACCOUNTABILITY_KINDS = ("问责", "组织处理", "纪律处分")
+def letter_party(name: str, head: str) -> str:
+    return f"{name}（负责人：{head}）" if head else name
 
 
-def accountability(plan: UnitPlan, holder: Holder) -> list[str]:
-    ids = {record for d in holder.duties for record in d.consolidates}
-    cases = [c for c in plan.cases if ids & set(c.duties)]
-    uses = plan.assessment.results_use[:3]
-    items = []
-    if uses:
-        items.append(f"考核结果{'；'.join(uses)}。")
-    if cases:
-        items.append(f"乙方有{titles(cases)}等情形之一的，依规依纪追究责任。")
-    forms = list(dict.fromkeys(f.name for f in plan.forms if f.severity and f.kind in ACCOUNTABILITY_KINDS))
-    if forms:
-        items.append(f"视情节轻重，采取{'、'.join(forms)}等方式问责；实行“一案双查”，既追究直接责任，也追究领导责任。")
-    return items
+def letter_signatures(letter: Letter, day: str) -> tuple[dict, dict]:
+    """The two signature columns: a body seals and its head signs; a leader signs in person."""
+    sealed_a = {"heading": "甲方（盖章）：", "name": letter.party_a, "signer": "负责人（签字）：", "date": day}
+    if letter.personal:
+        return sealed_a, {"heading": "乙方：", "name": letter.signer_b, "signer": "本人（签字）：", "date": day}
+    return sealed_a, {"heading": "乙方（盖章）：", "name": letter.party_b, "signer": "负责人（签字）：", "date": day}
 
 
-def letter_parties(letter: Letter) -> tuple[dict, dict]:
-    """The two signature columns: units seal and their heads sign; a leader signs in person."""
-
-    def side(party: str, signer: str, seal: bool) -> dict:
-        role = "（盖章）" if seal else ""
-        return {"party": f"{party}{role}", "signer": f"负责人（签字）：{signer}" if seal else "本人（签字）："}
-
-    personal = letter.personal
-    return (side(letter.party_a, letter.signer_a, True),
-            side(letter.holder.name if personal else letter.party_b, letter.signer_b, not personal))
+def annex_rows(letter: Letter) -> list[dict]:
+    return list_rows(holder_rows(letter.holder, letter.party_b))
 
 
 def letter_context(plan: UnitPlan, letter: Letter) -> dict:
-    holder = letter.holder
-    party_b = letter.party_b if letter.kind != LETTER_SUBUNIT else f"{letter.party_b}（负责人：{letter.signer_b}）"
-    sign_a, sign_b = letter_parties(letter)
+    about = subject(letter.domains)
+    day = cn_date(None if plan.blank else letter.day)
+    sign_a, sign_b = letter_signatures(letter, day)
+    annex = f"{letter.party_b}责任清单"
     return common(plan) | {
-        "party_a": letter.party_a if not letter.signer_a else f"{letter.party_a}（负责人：{letter.signer_a}）",
-        "party_b": party_b,
-        "goals": labelled(letter_goals(holder)), "duties": letter_duties(holder),
-        "assessment": labelled(letter_assessment(plan)), "accountability": labelled(accountability(plan, holder)),
+        "title": title_lines([f"{plan.year}年度", about, "责任书"]),
+        "subject": about,
+        "basis": "".join(letter.terms.rules) or "有关规定",
+        "party_a": letter_party(letter.party_a, letter.signer_a),
+        "party_b": letter.party_b if letter.personal else letter_party(letter.party_b, letter.signer_b),
+        "goals": labelled(letter_goals(plan, letter)), "duties": labelled(letter_items(letter)),
+        "assessment": labelled(letter_assessment(letter, plan.assessment.bands_text)),
+        "accountability": labelled(letter_accountability(letter)),
         "sign_a": sign_a, "sign_b": sign_b,
-        "annex_title": f"{letter.party_b}责任清单",
-        "annex": list_rows(holder_rows(holder, letter.party_b)),
+        "annex": annex, "annex_title": title_lines([letter.party_b, "责任清单"], TITLE_CHARS["landscape"]),
+        "annex_rows": annex_rows(letter),
     }
 
 
 # ---------------------------------------------------------------------------------------------
-# 廉政承诺书
+# 廉政承诺书: one page, first person, positive commitments fitted to the role and the 分管
 
-_PLEDGE_FORMULAS = (
-    "严格遵守中央八项规定及其实施细则精神，坚决反对“四风”，不违规收送礼品礼金，不违规操办婚丧喜庆事宜。",
-    "严格执行领导干部个人有关事项报告制度，管好配偶、子女和身边工作人员，不利用职务影响为亲友谋取利益。",
-    "自觉接受组织和群众监督，如实参加述责述廉和民主测评。",
+_COMMON_PLEDGES = (
+    "严格遵守中央八项规定及其实施细则精神，带头改进作风，坚决反对“四风”。",
+    "如实报告个人有关事项，管好配偶、子女和身边工作人员，树立良好家风。",
+    "自觉接受组织和群众监督，如实述责述廉。",
 )
+MIN_PLEDGES = 5
+# The page's 22 lines less the title (3), 如有违反 (1), a blank line, 承诺人 and the date (2): the opening,
+# the promises and the closing note share the rest.
+PLEDGE_LINES = 15
+LINE_CHARS = 28
 
 
-def pledges(holder: Holder) -> list[str]:
-    bans = [d for d in holder.duties if d.text.startswith("不")]
-    tasks = [d for d in holder.duties if d not in bans][:6]
-    promises = [f"认真履行{ROLE_LABELS[holder.role]}，抓好{titles(tasks)}等责任事项。"]
-    promises += [d.text for d in bans[:4]]
-    for area in holder.areas:
-        risks = [r for r in holder.risks if r.area == area.id]
-        if risks:
-            steps = "、".join(dict.fromkeys(m for r in risks for m in r.measures[:1]))
-            promises.append(f"在分管的{area.name}工作中，严防{titles(risks)}等风险，做到{steps}。")
-    return promises + list(_PLEDGE_FORMULAS)
+def _lines(text: str, lead: float = 2) -> int:
+    """Lines a body paragraph takes: `lead` characters of indent and number, then the text."""
+    return -(-int((lead + text_width(text)) * 2) // (LINE_CHARS * 2))
+
+
+def role_pledges(plan: UnitPlan, holder: Holder) -> list[str]:
+    words = plan.words
+    if holder.role == "first_responsible":
+        return ["履行第一责任人职责，重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要案件亲自督办。",
+                "坚持民主集中制，“三重一大”事项集体决策，带头落实“五个不直接分管”。",
+                f"支持{words['纪委']}履行监督责任，定期听取工作汇报，亲自督办重要案件。"]
+    if holder.role == "discipline":
+        return [f"聚焦监督第一职责，协助{words['党委']}落实全面从严治党主体责任，发现问题及时报告。",
+                "依规依纪依法处置问题线索，做到秉公执纪、公正廉洁。"]
+    scope = f"分管的{oversees(holder)}工作" if holder.oversees else "分管工作"
+    pledges = [f"认真履行“一岗双责”，把{scope}与党风廉政建设同部署、同落实、同检查。"]
+    if holder.risks:
+        risks = holder.risks[:2]
+        step = min((r.measures[0] for r in risks), key=len)
+        pledges.append(f"严防{titles(risks)}等廉政风险，做到{step}。")
+    pledges.append("加强分管领域干部教育管理监督，发现苗头性问题及时提醒纠正并向书记报告。")
+    return pledges
+
+
+def pledge_opening(plan: UnitPlan, holder: Holder) -> str:
+    """本人…，现任… (the 职务 as the profile writes it, never joined to the unit's name)."""
+    return (f"本人{holder.name}，现任{holder.title}。为做好{plan.profile.单位}{plan.year}年度{plan.subject}工作，"
+            "郑重承诺：")
+
+
+def fitted_pledges(opening: str, promises: list[str], note: str) -> list[str]:
+    """As many promises, in order, as leave the 承诺书 on one page (never fewer than five)."""
+    room = PLEDGE_LINES - _lines(opening) - _lines(note)
+    kept = []
+    for promise in promises:
+        room -= _lines(promise, 3.5)
+        if room < 0 and len(kept) >= MIN_PLEDGES:
+            break
+        kept.append(promise)
+    return kept
 
 
 def pledge_context(plan: UnitPlan, holder: Holder) -> dict:
-    opening = (f"本人{holder.name}，任{plan.profile.单位}{holder.title}，承担{ROLE_LABELS[holder.role]}。"
-               f"为做好{plan.year}年度{subject(plan)}工作，做到清正廉洁、履职尽责，现向组织作出承诺。")
     keeper = plan.profile.上级 if holder.role == "first_responsible" else plan.profile.单位
-    return common(plan) | {"opening": opening, "promises": pledges(holder), "title": holder.title, "keeper": keeper}
+    opening, note = pledge_opening(plan, holder), f"本承诺书一式两份，本人和{keeper}各执一份。"
+    promises = fitted_pledges(opening, role_pledges(plan, holder) + list(_COMMON_PLEDGES), note)
+    return common(plan) | {"opening": opening, "promises": promises, "note": note}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -208,8 +279,8 @@ def pledge_context(plan: UnitPlan, holder: Holder) -> dict:
 
 def plan_goals(plan: UnitPlan) -> list[str]:
     holders = [plan.collective, *plan.leaders]
-    counts = {role: sum(len(h.duties) for h in holders if h.role == role) for role in ROLE_LABELS}
-    listed = "、".join(f"{ROLE_LABELS[role]}事项{n}项" for role, n in counts.items() if n)
+    counts = {role: sum(len(h.duties) for h in holders if h.role == role) for role in DUTY_NAMES}
+    listed = "、".join(f"{duty_name(plan, role)}事项{n}项" for role, n in counts.items() if n)
     goals = [f"明确{listed}，逐项落实到人。"]
     if plan.occurrences:
         goals.append(f"全年{len(plan.occurrences)}个工作时间节点按时完成、对账销号。")
@@ -222,60 +293,63 @@ def plan_goals(plan: UnitPlan) -> list[str]:
 
 
 def plan_tasks(plan: UnitPlan) -> list[dict]:
-    domains: dict[str, list[Canonical]] = {}
-    for duty in plan.collective.duties:
-        domains.setdefault(duty.domain, []).append(duty)
-    return [{"label": f"（{cn_number(i)}）", "name": domain,
-             "entries": [{"category": c, "text": f"{titles(ds)}。"} for c, ds in by_category(duties).items()]}
-            for i, (domain, duties) in enumerate(domains.items(), 1)]
+    """One main task per category of the collective duties, in full, with who leads it."""
+    collective = plan.collective
+    tasks = []
+    for i, (category, duties) in enumerate(by_category(collective.duties).items(), 1):
+        leads = "、".join(dict.fromkeys(collective.lead(d) for d in duties))
+        tasks.append({"heading": f"（{cn_number(i)}）{CATEGORY_TASKS[category]}",
+                      "text": "".join(d.text for d in duties) + f"（牵头：{leads}）"})
+    return tasks
 
 
 def plan_steps(plan: UnitPlan) -> list[dict]:
     year = plan.year
-    letters, pledges_count = len(plan.letters), len(plan.leaders)
     steps = [
-        ("动员部署", f"{year}年1月—2月",
-         f"召开专题会议研究部署，印发本方案和责任清单，签订责任书{letters}份、廉政承诺书{pledges_count}份。"),
-        ("组织实施", f"{year}年3月—11月",
-         f"按照责任清单和工作台账推进落实，全年{len(plan.occurrences)}个时间节点逐项对账销号，每季度盘点一次进展。"),
-        ("检查验收", f"{year}年12月",
-         "对照考核评分表开展自查和民主测评，总结全年工作，于次年年初向上级党组织书面报告履责情况。"),
+        ("动员部署", f"{year}年3月31日前",
+         f"召开专题会议研究部署，印发本方案和责任清单，签订责任书{len(plan.letters)}份、廉政承诺书{len(plan.leaders)}份。"),
+        ("组织实施", f"{year}年4月1日至11月30日",
+         f"按照责任清单和工作台账推进落实，全年{len(plan.occurrences)}个时间节点逐项对账销号，每季度末盘点一次进展。"),
+        ("检查验收", f"{year}年12月31日前",
+         "对照考核评分表开展自查和民主测评，总结全年工作，形成履责情况报告。"),
+        ("报告总结", f"{year + 1}年1月31日前", f"向{plan.profile.上级}书面报告全年履责情况，同时报上级纪委。"),
     ]
-    return [{"label": f"（{cn_number(i)}）", "name": n, "period": p, "text": t} for i, (n, p, t) in enumerate(steps, 1)]
+    return [{"heading": f"（{cn_number(i)}）{name}（{period}）", "text": text}
+            for i, (name, period, text) in enumerate(steps, 1)]
 
 
-def leading_group(plan: UnitPlan) -> dict:
+def leadership(plan: UnitPlan) -> dict:
+    """A leading group from the profile; a village branch, whose committee is its few members, leads itself."""
+    body = plan.words["党委"]
+    if plan.profile.层级 == "村":
+        tasks = "；".join(f"{h.name}负责{oversees(h)}工作" if h.oversees else f"{h.name}履行{duty_name(plan, h.role)}"
+                         for h in others(plan))
+        return {"group": False, "text": f"{body}对本方案实施负总责，书记{plan.secretary.name}是第一责任人；{tasks}。"}
     rest = others(plan)
     deputies = [h for h in rest if "副书记" in h.title or h.role == "discipline"]
     members = [h for h in rest if h not in deputies]
-    return {"leader": person(plan.secretary), "deputies": "、".join(map(person, deputies)),
+    return {"group": True, "leader": person(plan.secretary), "deputies": "、".join(map(person, deputies)),
             "members": "、".join(map(person, members))}
 
 
 def breakdown_rows(plan: UnitPlan) -> list[dict]:
-    unit = plan.profile.单位
-    rows = [{"task": f"{d.title}：{d.text}", "lead": plan.secretary.name, "unit": unit, "deadline": deadline(d)}
-            for d in plan.collective.duties if d.frequency]
-    for holder in plan.leaders:
-        scope = area_names(holder) or unit
-        rows += [{"task": f"{d.title}：{d.text}", "lead": holder.name, "unit": scope, "deadline": deadline(d)}
-                 for d in holder.duties if d.frequency]
-        rows += [{"task": f"{area.name}领域廉政风险防控：{titles(r for r in holder.risks if r.area == area.id)}",
-                  "lead": holder.name, "unit": area.name, "deadline": ALL_YEAR}
-                 for area in holder.areas if any(r.area == area.id for r in holder.risks)]
+    """The 任务分解表: every collective duty with the leader who leads it."""
+    collective = plan.collective
+    rows = [{"task": d.text, "lead": collective.lead(d), "deadline": deadline(d)}
+            for duties in by_category(collective.duties).values() for d in duties]
     return [{"no": i, **row} for i, row in enumerate(rows, 1)]
 
 
 def plan_context(plan: UnitPlan) -> dict:
-    methods = scheme_methods(plan)
-    assessment = "将本方案落实情况纳入年度考核"
-    assessment += f"，采取{'；'.join(methods)}等方式" if methods else ""
-    assessment += "；对履责不力的，依规依纪严肃问责，实行“一案双查”。"
+    methods = plan.letters[0].terms.methods  # the central rules' methods, as in the letter to the upper body
+    assessment = f"将本方案落实情况{'，'.join(methods)}进行评价" if methods else "将本方案落实情况纳入年度考核"
+    assessment += "；对履责不力的，依规依纪严肃问责。"
     responsibility = (f"领导班子成员按照责任清单履行职责，签订责任书{len(plan.letters)}份、"
                       f"廉政承诺书{len(plan.leaders)}份，定期工作按工作台账逐项对账销号。")
     return common(plan) | {
+        "title": unit_title(plan, "关于", "落实", f"{plan.year}年度", plan.subject, "责任的", "实施方案"),
         "goals": labelled(plan_goals(plan)), "tasks": plan_tasks(plan), "steps": plan_steps(plan),
-        "group": leading_group(plan), "responsibility": responsibility, "assessment": assessment,
+        "lead": leadership(plan), "responsibility": responsibility, "assessment": assessment,
         "breakdown": breakdown_rows(plan),
     }
 
@@ -295,7 +369,8 @@ def item_rows(plan: UnitPlan) -> list[dict]:
 
 def scoring_context(plan: UnitPlan) -> dict:
     form = plan.assessment
-    return common(plan) | {"methods": "；".join(form.methods), "rows": item_rows(plan),
+    return common(plan) | {"title": unit_title(plan, f"{plan.year}年度", plan.subject, "责任制", "考核评分表"),
+                           "methods": "；".join(form.methods), "rows": item_rows(plan),
                            "vetoes": "；".join(form.vetoes), "bands": form.bands_text, "basis": form.basis_text}
 
 
@@ -305,6 +380,7 @@ def evaluation_context(plan: UnitPlan) -> dict:
     targets = [(f"{plan.profile.单位}领导班子", "领导班子"), *((h.name, h.title) for h in plan.leaders)]
     boxes = "　".join(f"□{t.grade}" for t in tiers)
     return common(plan) | {
+        "title": unit_title(plan, f"{plan.year}年度", plan.subject, "责任制", "落实情况", "民主测评表"),
         "tiers": form.tiers_text, "rule": form.bad_vote_text,
         "rows": [{"no": n, "name": name, "title": title, "boxes": boxes} for n, (name, title) in enumerate(targets, 1)],
         "basis": form.basis_text,
@@ -319,7 +395,8 @@ PROBLEM_ROWS_PER_LEADER = 2
 
 def problems_context(plan: UnitPlan) -> dict:
     people = [h.name for h in plan.leaders for _ in range(PROBLEM_ROWS_PER_LEADER)]
-    return common(plan) | {"rows": [{"no": i, "person": name} for i, name in enumerate(people, 1)]}
+    return common(plan) | {"title": unit_title(plan, f"{plan.year}年度", plan.subject, "问题清单"),
+                           "rows": [{"no": i, "person": name} for i, name in enumerate(people, 1)]}
 
 
 def commitments_context(plan: UnitPlan) -> dict:
@@ -330,31 +407,37 @@ def commitments_context(plan: UnitPlan) -> dict:
                   "deadline": cn_date(last_due.get((holder.key, d.id)))}
                  for d in holder.duties if d.frequency]
         rows.append({"person": holder.name, "task": "", "measure": "", "deadline": ""})
-    return common(plan) | {"rows": [{"no": i, **row} for i, row in enumerate(rows, 1)]}
+    return common(plan) | {"title": unit_title(plan, f"{plan.year}年度", plan.subject, "承诺清单"),
+                           "rows": [{"no": i, **row} for i, row in enumerate(rows, 1)]}
 
 
 def report_lines(holder: Holder) -> list[str]:
     return [f"{category}：{titles(duties)}" for category, duties in by_category(holder.duties).items()]
 
 
+def member_line(holder: Holder) -> str:
+    parts = [f"分管{oversees(holder)}" if holder.oversees else "", f"{len(holder.duties)}项责任事项",
+             f"{len(holder.risks)}个廉政风险点" if holder.risks else ""]
+    return f"{person(holder)}：" + "，".join(filter(None, parts))
+
+
 def report_context(plan: UnitPlan) -> dict:
     parts = [("履行领导班子集体责任", report_lines(plan.collective)),
-             (f"书记履行第一责任人责任（{person(plan.secretary)}）", report_lines(plan.secretary))]
+             (f"{person(plan.secretary)}履行第一责任人职责", report_lines(plan.secretary))]
     members = [h for h in others(plan) if h.role == "member"]
     if members:
-        parts.append(("班子其他成员履行“一岗双责”",
-                      [f"{person(h)}：" + (f"分管{area_names(h)}，" if h.areas else "") +
-                       f"{len(h.duties)}项责任事项" + (f"、{len(h.risks)}个廉政风险点" if h.risks else "")
-                       for h in members]))
+        parts.append(("班子其他成员履行“一岗双责”", [member_line(h) for h in members]))
     for holder in (h for h in others(plan) if h.role == "discipline"):
-        parts.append((f"支持和保障监督责任落实（{person(holder)}）", report_lines(holder)))
+        parts.append((f"{person(holder)}履行{duty_name(plan, holder.role)}", report_lines(holder)))
     recurring = [(d, h) for h in [plan.collective, *plan.leaders] for d in h.duties if d.frequency]
+    issuer = common(plan)["signoff"]["issuer"]
     return common(plan) | {
+        "title": unit_title(plan, "关于", f"{plan.year}年度", "落实", plan.subject, "责任", "情况的", "报告", "（提纲）"),
         "upper": plan.profile.上级,
-        "parts": [{"label": f"（{cn_number(i)}）", "heading": h, "lines": lines}
-                  for i, (h, lines) in enumerate(parts, 1)],
+        "parts": [{"heading": f"（{cn_number(i)}）{h}", "lines": lines} for i, (h, lines) in enumerate(parts, 1)],
         "recurring": [{"no": i, "task": d.title, "person": "领导班子" if h.role == "collective" else h.name,
                        "deadline": deadline(d)} for i, (d, h) in enumerate(recurring, 1)],
+        "signoff": signoff(issuer, BLANK_DATE),
     }
 
 
@@ -403,5 +486,3 @@ def _unique(docs: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
 def render_docx(plan: UnitPlan) -> dict[str, bytes]:
     """File name → .docx bytes for every Word document of the unit's pack."""
     return {name: fill(template, context) for name, template, context in documents(plan)}
-
-

@@ -48,12 +48,13 @@ class Prepared:
 
 
 def _part_source(helper: DocxTemplate, name: str, data: bytes) -> str:
-    """A part's XML as docxtpl renders it: patched tags, one paragraph per line."""
+    """A part's XML as docxtpl renders it: patched tags (docxtpl also puts each paragraph on a line of its own,
+    only to quote the lines around a template error; the output is the same without)."""
     if name == "word/document.xml":
         xml = helper.xml_to_string(helper.docx.element)
     else:
         xml = data.decode("utf-8").split("?>", 1)[-1].lstrip()
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", helper.patch_xml(xml))
+    return helper.patch_xml(xml)
 
 
 @cache
@@ -73,9 +74,9 @@ def prepare(template_name: str) -> Prepared:
 
 
 def _finish(helper: DocxTemplate, xml: str) -> bytes:
-    """docxtpl's steps after Jinja: join paragraphs, restore escaped braces, expand listings."""
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    """docxtpl's steps after Jinja: restore escaped braces, expand listings (newlines, tabs in values)."""
+    if "{_" in xml or "_}" in xml:
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     if any(c in xml for c in "\n\t\a\f"):
         xml = helper.resolve_listing(xml)
     return (_XML_DECLARATION + xml).encode("utf-8")

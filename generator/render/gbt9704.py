@@ -4,11 +4,13 @@ Sizes, margins, line grid, styles and page numbers are set here; font names come
 """
 
 import io
+import logging
 from datetime import datetime
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.section import WD_SECTION_START
+from docx.enum.section import WD_ORIENT, WD_SECTION_START
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -22,6 +24,9 @@ from .ooxml import PPR_ORDER, RPR_ORDER, TBLPR_ORDER, TCPR_ORDER, THEME_ATTRS, s
 TITLE_PT = 22          # 2号
 BODY_PT = 16           # 3号
 TABLE_PT = 12          # 小4号: dense tables stay readable in a 156 mm text width
+TABLE_LINE_TWIPS = 300  # exact 15 pt: a table row grows by 5.3 mm a line, in Word and LibreOffice alike
+LIST_PT = 10.5         # 5号: the landscape lists (责任清单, 任务分解表), a duty in two or three lines
+LIST_LINE_TWIPS = 270  # exact 13.5 pt
 PAGE_NUMBER_PT = 14    # 4号
 LINE_TWIPS = 579       # exact 28.95 pt: 22 lines in the 225 mm text area
 TITLE_LINE_TWIPS = 720  # exact 36 pt for the 22 pt title, off the line grid (else it takes two grid lines)
@@ -30,6 +35,10 @@ CELL_MARGIN_TWIPS = 57  # 1 mm each side: narrow columns (序号) keep two chara
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
+# Landscape pages (tables): the page turned, the binding margin on top.
+LANDSCAPE_MARGINS_MM = {"top": 28, "bottom": 26, "left": 37, "right": 35}
+LANDSCAPE_WIDTH_MM = PAGE_HEIGHT_MM - LANDSCAPE_MARGINS_MM["left"] - LANDSCAPE_MARGINS_MM["right"]
+CHAR_MM = TEXT_WIDTH_MM / 28  # one character of body text on the 28-character grid
 _EPOCH = datetime(2026, 1, 1)  # core properties of built templates
 
 
@@ -125,8 +134,10 @@ def _style_defaults(doc: DocumentObject, fonts: Fonts) -> None:
 
 
 def _add_cell_styles(doc: DocumentObject, fonts: Fonts) -> None:
-    """"Table Text": dense table cells; "Form Text": body-size lines in signature blocks."""
-    for name, size, line in (("Table Text", TABLE_PT, None), ("Form Text", BODY_PT, LINE_TWIPS)):
+    """"Table Text": dense table cells; "List Text": landscape lists; "Form Text": body-size lines in signature
+    blocks."""
+    for name, size, line in (("Table Text", TABLE_PT, TABLE_LINE_TWIPS), ("List Text", LIST_PT, LIST_LINE_TWIPS),
+                             ("Form Text", BODY_PT, LINE_TWIPS)):
         style = doc.styles.add_style(name, 1)
         style.base_style = doc.styles["Normal"]
         style.quick_style = True
@@ -135,12 +146,16 @@ def _add_cell_styles(doc: DocumentObject, fonts: Fonts) -> None:
         set_paragraph_format(pPr, line_twips=line, jc="left", grid=False)
 
 
+def _page(section, width_mm: float, height_mm: float, margins: dict[str, float]) -> None:
+    section.page_width, section.page_height = Mm(width_mm), Mm(height_mm)
+    section.top_margin, section.bottom_margin = Mm(margins["top"]), Mm(margins["bottom"])
+    section.left_margin, section.right_margin = Mm(margins["left"]), Mm(margins["right"])
+
+
 def _page_setup(doc: DocumentObject) -> None:
     section = doc.sections[0]
     section.start_type = WD_SECTION_START.NEW_PAGE
-    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    _page(section, PAGE_WIDTH_MM, PAGE_HEIGHT_MM, MARGINS_MM)
     section.header_distance, section.footer_distance = Mm(15), Mm(25)
     grid = section._sectPr.find(qn("w:docGrid"))
     if grid is None:
@@ -218,6 +233,19 @@ def title(doc: DocumentObject, text: str) -> Paragraph:
     return doc.add_paragraph(text, "Title")
 
 
+def title_from(doc: DocumentObject, key: str) -> Paragraph:
+    """A title whose lines are the context list `key`, a line break between them (docxtpl run tags, which
+    docxtpl removes with their runs)."""
+    para = doc.add_paragraph(style="Title")
+    para.add_run(f"{{%r for line in {key} %}}")
+    para.add_run("{{ line }}")
+    para.add_run("{%r if not loop.last %}")
+    para.add_run().add_break()
+    para.add_run("{%r endif %}")
+    para.add_run("{%r endfor %}")
+    return para
+
+
 def heading(doc: DocumentObject, level: int, text: str) -> Paragraph:
     """一、(黑体) → （一）(楷体) → 1.(仿宋) → （1）(仿宋): the number is part of `text`."""
     return doc.add_paragraph(text, f"Heading {level}")
@@ -228,6 +256,18 @@ def flush_left(doc: DocumentObject, text: str) -> Paragraph:
     return paragraph(doc, text, first_chars=0, jc="left")
 
 
+def landscape(section) -> None:
+    """Turn a section's pages for a wide table; its footers stay those of the document."""
+    section.orientation = WD_ORIENT.LANDSCAPE
+    _page(section, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, LANDSCAPE_MARGINS_MM)
+    section.footer_distance = Mm(15)
+
+
+def landscape_section(doc: DocumentObject) -> None:
+    """What follows starts on a new, landscape page."""
+    landscape(doc.add_section(WD_SECTION_START.NEW_PAGE))
+
+
 def page_break(doc: DocumentObject) -> None:
     para = doc.add_paragraph()
     run = para.add_run()
@@ -236,15 +276,59 @@ def page_break(doc: DocumentObject) -> None:
     run._r.append(brk)
 
 
-def signoff(doc: DocumentObject, issuer: str, day: str) -> None:
-    """Issuer and date, right-aligned 2 characters in, after one blank line (unsealed style)."""
+def _tab_line(doc: DocumentObject, text: str, position_mm: float, alignment) -> Paragraph:
+    para = paragraph(doc, f"\t{text}", first_chars=0, jc="left")
+    para.paragraph_format.tab_stops.add_tab_stop(Mm(position_mm), alignment)
+    return para
+
+
+DATE_CHARS = 7.8  # 2026年2月15日 as printed: half-width digits, with the space set between digits and characters
+
+
+def signoff(doc: DocumentObject, width_mm: float = TEXT_WIDTH_MM) -> None:
+    """GB/T 9704 7.3.5.1, sealed: two blank lines for the seal, the issuer centred over the date, the date
+    4 characters in from the right (a right tab, wherever the text ends); an issuer too long to centre there
+    (context `signoff.centred` false) is set flush right. Takes the context's `signoff`."""
+    date_end = width_mm - 4 * CHAR_MM
     doc.add_paragraph()
-    for text in (issuer, day):
-        paragraph(doc, text, jc="right", right_chars=2)
+    doc.add_paragraph()
+    tag(doc, "if signoff.centred")
+    _tab_line(doc, "{{ signoff.issuer }}", date_end - DATE_CHARS * CHAR_MM / 2, WD_TAB_ALIGNMENT.CENTER)
+    tag(doc, "else")
+    paragraph(doc, "{{ signoff.issuer }}", first_chars=0, jc="right")
+    tag(doc, "endif")
+    _tab_line(doc, "{{ signoff.date }}", date_end, WD_TAB_ALIGNMENT.RIGHT)
 
 
-def _cell_paragraph(cell, text: str, jc: str, style: str) -> None:
-    para = cell.paragraphs[0]
+def tag(doc: DocumentObject, statement: str) -> None:
+    """A docxtpl paragraph tag ({%p for … %}, {%p if … %}) alone in its paragraph, which docxtpl removes."""
+    doc.add_paragraph(f"{{%p {statement} %}}")
+
+
+def keep_with_next(para: Paragraph) -> Paragraph:
+    """Never the last line of a page: it moves along with what follows (the signatures keep body text above)."""
+    set_child(para._p.get_or_add_pPr(), "keepNext", PPR_ORDER)
+    return para
+
+
+def annex_line(doc: DocumentObject, names: str) -> list[Paragraph]:
+    """GB/T 9704 7.3.4: one blank line below the body, 2 characters in, "附件：" and the name."""
+    return [doc.add_paragraph(), paragraph(doc, f"附件：{names}", first_chars=2, jc="left")]
+
+
+def annex_heading(doc: DocumentObject, key: str | None = None, text: str = "") -> None:
+    """The attachment's own first lines: "附件" flush left in 黑体, then its title (fixed `text`, or the lines
+    of the context list `key`)."""
+    para = paragraph(doc, "附件", first_chars=0, jc="left")
+    set_run_format(para.runs[0]._r.get_or_add_rPr(), FONTS.heading1, BODY_PT)
+    if key:
+        title_from(doc, key)
+    else:
+        title(doc, text)
+
+
+def _cell_paragraph(cell, text: str, jc: str, style: str, para: Paragraph | None = None) -> None:
+    para = para or cell.paragraphs[0]
     para.style = style
     set_child(para._p.get_or_add_pPr(), "snapToGrid", PPR_ORDER, val="0")
     set_child(para._p.get_or_add_pPr(), "jc", PPR_ORDER, val=jc)
@@ -303,10 +387,15 @@ def table(doc: DocumentObject, widths_mm: list[float], rows: list[list[str]], he
 
 
 def signature_table(doc: DocumentObject, left: list[str], right: list[str]) -> Table:
-    """Two borderless columns (甲方 | 乙方), one line per row, for signatures and seals."""
+    """Two borderless columns (甲方 | 乙方), a line per paragraph, in one row that never splits: the
+    signatures and seals stay together on one page."""
     half = TEXT_WIDTH_MM / 2
-    return table(doc, [half, half], [list(pair) for pair in zip(left, right, strict=True)],
-                 header=False, borders=False, style="Form Text")
+    block = table(doc, [half, half], [[left[0], right[0]]], header=False, borders=False, style="Form Text")
+    for cell, lines in zip(block.rows[0].cells, (left, right), strict=True):
+        set_child(cell._tc.get_or_add_tcPr(), "vAlign", TCPR_ORDER, val="top")
+        for line in lines[1:]:
+            _cell_paragraph(cell, line, "left", "Form Text", cell.add_paragraph())
+    return block
 
 
 def set_core_properties(doc: DocumentObject, title_text: str) -> None:
@@ -336,3 +425,54 @@ def reference_docx() -> bytes:
     set_core_properties(doc, "学习手册")
     return document_bytes(doc)
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Title lines (GB/T 9704 7.3.3: 排列对称，长短适宜，使用梯形或菱形)
+
+TITLE_CHARS = {"portrait": 20, "landscape": 29}  # 2号 characters a title line holds in the text width
+
+
+def text_width(text: str) -> float:
+    """Width in full-width characters: Latin letters and digits take half a character."""
+    return sum(0.5 if ord(c) < 0x2E80 else 1 for c in text)
+
+
+def _words(part: str, limit: float) -> list[str]:
+    """A part too long for a line, cut at word boundaries (jieba loads its dictionary in about a second,
+    so only such parts ask it)."""
+    if text_width(part) <= limit:
+        return [part]
+    import jieba  # noqa: PLC0415 - see above
+
+    jieba.setLogLevel(logging.WARNING)  # it reports loading its dictionary on stderr
+    return jieba.lcut(part, HMM=True)
+
+
+def _splits(count: int, lines: int):
+    """Every way of cutting `count` segments into `lines` non-empty runs, as the indices where lines start."""
+    from itertools import combinations  # noqa: PLC0415
+
+    for cuts in combinations(range(1, count), lines - 1):
+        yield (0, *cuts, count)
+
+
+def title_lines(parts: list[str], chars: int = TITLE_CHARS["portrait"]) -> list[str]:
+    """A title as balanced lines: breaks only between `parts` (kept whole where they fit),
+    as few lines as fit, the longest line as short as can be, and never a lone character on a line."""
+    segments = [word for part in parts if part for word in _words(part, chars)]
+    sizes = [text_width(segment) for segment in segments]
+    if sum(sizes) <= chars:
+        return ["".join(segments)]
+    for lines in range(2, len(segments) + 1):
+        best = None
+        for cut in _splits(len(segments), lines):
+            widths = [sum(sizes[a:b]) for a, b in zip(cut, cut[1:], strict=False)]
+            if max(widths) > chars or min(widths) < 2:
+                continue
+            score = (max(widths) - min(widths), -widths[0])  # even lines; an upper line at least as long
+            if best is None or score < best[0]:
+                best = (score, ["".join(segments[a:b]) for a, b in zip(cut, cut[1:], strict=False)])
+        if best:
+            return best[1]
+    return ["".join(segments)]

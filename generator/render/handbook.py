@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..compile.catalog import Catalog
-from ..compile.plan import bands_text, deadline
+from ..compile.plan import bands_text, rhythm
 from ..vocabulary import LEVEL_LABELS, ROLE_LABELS, SOURCE_KIND_LABELS
 from ..wording import cn_number
 from . import gbt9704 as gb
@@ -32,7 +32,7 @@ def _duty_section(book: Catalog) -> list[str]:
         roles = [role for lv, role in book.duties if lv == level]
         for j, role in enumerate(roles, 1):
             lines.append(f"### {j}. {md(ROLE_LABELS[role])}")
-            lines += [f"{md(d.title)}：{md(d.text)}（{md(deadline(d))}）{_cite(book, book.basis[d.id])}"
+            lines += [f"{md(d.title)}：{md(d.text)}（{md(rhythm(d))}）{_cite(book, book.basis[d.id])}"
                       for d in book.duties[(level, role)]]
     return lines
 
