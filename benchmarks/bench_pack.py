@@ -167,7 +167,7 @@ def main() -> None:
     kb = load_content()
     plan = compile_unit(kb, load_profile(ROOT / "examples" / "青石镇.yaml", kb).profile)
     per_document(plan, args.repeats)
-    side_by_side("Workbooks of the example township (ours: openpyxl with named styles, vs plain openpyxl)",
+    side_by_side("Workbooks of the example township (ours: XlsxWriter, vs plain openpyxl)",
                  sheet_bytes, plain_openpyxl, list(pack_sheets(plan).values()), args.repeats)
     whole_pack(kb, plan, max(3, args.repeats // 3))
     if not args.skip_county:

@@ -1,6 +1,11 @@
-"""年度工作日历: one all-day event per dated occurrence, with UIDs stable across regenerations."""
+"""年度工作日历: the year's dated work as calendar events, stable across regenerations.
 
-from datetime import UTC, datetime, timedelta
+A duty that recurs at month ends on an even step (every month, quarter or half year) is one event that
+repeats (RRULE), as calendar programs show a regular meeting; any other due dates are events of their own.
+"""
+
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -15,18 +20,42 @@ def description(occurrence: Occurrence) -> str:
     return occurrence.duty.text + (f"\n佐证材料：{evidence}" if evidence else "")
 
 
+def _month_step(dues: list[date]) -> int | None:
+    """The number of months between consecutive due dates, when every one is a month's last day and the
+    step is the same throughout; None otherwise."""
+    if len(dues) < 2 or any((day + timedelta(days=1)).day != 1 for day in dues):
+        return None
+    steps = {(b.year - a.year) * 12 + b.month - a.month for a, b in zip(dues, dues[1:], strict=False)}
+    return steps.pop() if len(steps) == 1 else None
+
+
+def _event(occurrences: list[Occurrence], uid: str) -> Event:
+    first = occurrences[0]
+    event = Event()
+    event.add("uid", f"{uid}@zerentian")
+    event.add("dtstamp", _STAMP)
+    event.add("dtstart", first.due)
+    event.add("dtend", first.due + timedelta(days=1))
+    event.add("summary", f"【{first.holder.name}】{first.duty.title}")
+    event.add("description", description(first))
+    if len(occurrences) > 1:
+        event.add("rrule", {"freq": "monthly", "interval": _month_step([o.due for o in occurrences]),
+                            "bymonthday": -1, "count": len(occurrences)})
+    return event
+
+
 def render_ics(plan: UnitPlan) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//zerentian//责任田//ZH")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", document_title(plan, "工作日历"))
+    series: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
     for occurrence in plan.occurrences:
-        event = Event()
-        event.add("uid", f"{occurrence.id}@zerentian")
-        event.add("dtstamp", _STAMP)
-        event.add("dtstart", occurrence.due)
-        event.add("dtend", occurrence.due + timedelta(days=1))
-        event.add("summary", f"【{occurrence.holder.name}】{occurrence.duty.title}")
-        event.add("description", description(occurrence))
-        cal.add_component(event)
+        series[(occurrence.holder.key, occurrence.duty.id)].append(occurrence)
+    for (holder, duty), occurrences in series.items():
+        if _month_step([o.due for o in occurrences]):
+            cal.add_component(_event(occurrences, f"{plan.year}-{duty}-{holder}"))
+        else:
+            for occurrence in occurrences:
+                cal.add_component(_event([occurrence], occurrence.id))
     return cal.to_ical()

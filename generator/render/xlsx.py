@@ -12,7 +12,6 @@ from io import BytesIO
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
-from ..archive import normalized
 from ..compile.plan import UnitPlan, document_title, responsibility_rows
 from ..fonts import FONTS
 from ..sheets import (
@@ -248,7 +247,8 @@ def _validation(v: Validation) -> dict:
 
 def sheet_bytes(sheet: Sheet) -> bytes:
     buffer = BytesIO()
-    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False})
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True,
+                                      "strings_to_formulas": False, "strings_to_numbers": False})
     wb.set_properties({"title": f"{sheet.unit}{sheet.year}年度{sheet.kind}", "created": _FIXED_TIME})
     wb.set_custom_property(PROPERTY_UNIT, sheet.unit)
     wb.set_custom_property(PROPERTY_YEAR, sheet.year)
@@ -286,5 +286,5 @@ def sheet_bytes(sheet: Sheet) -> bytes:
     ws.center_horizontally()
     ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
     ws.set_footer("&C第 &P 页，共 &N 页", {"margin": 0.3})
-    wb.close()
-    return normalized(buffer.getvalue())
+    wb.close()  # XlsxWriter dates every zip entry 1980-01-01: the same sheet gives the same bytes
+    return buffer.getvalue()
