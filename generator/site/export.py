@@ -16,7 +16,7 @@ from ..compile.plan import BLANK, deadline
 from ..compile.schedule import due_dates
 from ..load.content import KnowledgeBase
 from ..load.schema import Canonical
-from ..vocabulary import DOMAINS, LEVEL_LABELS, LIST_ROLES, PROFILE_LEVELS, READERS, ROLE_LABELS
+from ..vocabulary import DOMAINS, HOLDER_ROLES, LEVEL_LABELS, LIST_ROLES, PROFILE_LEVELS, READERS, ROLE_LABELS
 from ..wording import cn_number
 from .pages import canonical_text, citation_label, frequency_text
 
@@ -45,8 +45,7 @@ def duties_data(kb: KnowledgeBase) -> dict:
     return {
         "levels": [{"id": key, "short": short, "label": LEVEL_LABELS[key]} for short, key in PROFILE_LEVELS.items()],
         "roles": [{"id": key, "short": label, "holds": list(holds)} for key, (label, holds) in LIST_ROLES.items()],
-        "holders": {role: {"section": LIST_ROLES[role][0], "label": ROLE_LABELS[role]} for role in ROLE_LABELS
-                    if role in LIST_ROLES},
+        "holders": {role: {"section": LIST_ROLES[role][0], "label": ROLE_LABELS[role]} for role in HOLDER_ROLES},
         "readers": [{"label": label, "level": lists[0][0], "role": lists[0][1]} for label, lists in READERS.values()],
         "areas": [{"id": a.id, "name": a.name} for a in kb.areas.values()],
         "domains": list(DOMAINS),

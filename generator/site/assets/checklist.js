@@ -25,7 +25,7 @@
 
   function renderForm(state) {
     return '<form class="zt-form" data-zt-form>' +
-      '<fieldset class="zt-readers-choice"><legend>我是</legend>' + ZT.readerButtons() + "</fieldset>" +
+      '<fieldset class="zt-readers-choice"><legend>我是</legend>' + ZT.readerButtons(state) + "</fieldset>" +
       ZT.choiceFields(state || {}) +
       (state ? areaAndDomainFields(state) : "") +
       (state ? buttons() : '<p class="zt-hint">先选“我是”，或者选一个层级和一种责任。</p>') +

@@ -79,10 +79,12 @@ window.ZT = (function () {
       options("role", data.roles, function (id) { return id === state.role }, "radio") + "</fieldset>"
   }
 
-  /* Buttons for the readers the home page starts from: each sets a 层级 and 责任. */
-  function readerButtons() {
+  /* Buttons for the readers the home page starts from: each sets a 层级 and 责任; the chosen one stands out. */
+  function readerButtons(state) {
     return data.readers.map(function (r) {
-      return '<button type="button" class="md-button zt-reader-choice" data-level="' + escape(r.level) +
+      var chosen = state && state.level === r.level && state.role === r.role
+      return '<button type="button" class="md-button zt-reader-choice' + (chosen ? " md-button--primary" : "") +
+        '" data-level="' + escape(r.level) +
         '" data-role="' + escape(r.role) + '">' + escape(r.label) + "</button>"
     }).join("")
   }

@@ -59,7 +59,7 @@
       return '<option value="' + (i + 1) + '"' + (i + 1 === month ? " selected" : "") + ">" + (i + 1) + "月</option>"
     }).join("")
     var html = '<form class="zt-form" data-zt-form>' +
-      '<fieldset class="zt-readers-choice"><legend>我是</legend>' + ZT.readerButtons() + "</fieldset>" +
+      '<fieldset class="zt-readers-choice"><legend>我是</legend>' + ZT.readerButtons(state) + "</fieldset>" +
       ZT.choiceFields(state || {}) +
       '<fieldset><legend>月份</legend><label class="zt-option">' + year + '年 <select name="month">' + months +
       "</select></label></fieldset></form>"
