@@ -648,11 +648,16 @@ READER_INTROS = {
     "township-secretary": "写给乡镇党委书记、街道党工委书记。党委（党工委）的集体责任由书记牵头，"
                           "书记本人还是第一责任人：两份清单都在下面。",
     "member": "写给领导班子的其他成员：抓好分管工作的同时抓好分管领域的党风廉政建设，即“一岗双责”。"
-              "先找到自己所在的层级。分管领域的廉政风险点见“廉政风险点”。",
+              "先找到自己所在的层级。",
     "discipline": "写给乡镇（街道）纪委书记、村（社区）纪检委员、部门纪检组长和县纪委：协助党委抓党风廉政建设，"
                   "监督同级党组织和班子成员履责。先找到自己所在的层级。",
-    "department": "写给县直部门（单位）党组（党委）书记和办公室的同志：党组的集体责任由书记牵头，书记本人还是第一责任人。"
-                  "部门班子成员和纪检组长的清单见“班子成员”“纪委书记 / 纪检委员”。",
+    "department": "写给县直部门（单位）党组（党委）书记和办公室的同志：党组的集体责任由书记牵头，书记本人还是第一责任人。",
+}
+# Where a reader's page sends them next: (page, anchor, text).
+READER_SEE_ALSO = {
+    "member": [("risks/index.md", None, "分管领域的廉政风险点和防控措施")],
+    "department": [("you/member.md", "department", "部门班子成员的一岗双责"),
+                   ("you/discipline.md", "department", "部门纪检组的监督责任")],
 }
 
 
@@ -660,6 +665,9 @@ def reader_page(kb: KnowledgeBase, reader: str) -> str:
     here = reader_path(reader)
     title, lists = READERS[reader]
     parts = [f"# {esc(title)}\n", f"{esc(READER_INTROS[reader])}\n"]
+    if reader in READER_SEE_ALSO:
+        parts.append("另见：" + "；".join(link(here, page, text, anchor) for page, anchor, text in READER_SEE_ALSO[reader])
+                     + "。\n")
     if len(lists) > 1:
         parts.append("我在：" + " · ".join(f"[{LEVEL_LABELS[level]}](#{level})" for level, _ in lists) + "\n")
     duties: list[Canonical] = []

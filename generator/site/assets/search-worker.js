@@ -124,8 +124,10 @@ function scoreSpelling(term) {
     var phrase = hits(term)
     phrase.text.forEach(function (count, doc) { scores[doc] += weight * PHRASE })
     phrase.title.forEach(function (doc) {
-      var exact = docs[doc].titleFold === term || docs[doc].titleBare === term
-      scores[doc] += weight * (exact ? TITLE_PHRASE + TITLE_EXACT : TITLE_PHRASE)
+      // the more of the title the term is, the more the section is about it (民主集中制 for 集中制)
+      var title = docs[doc].titleBare || docs[doc].titleFold
+      var exact = docs[doc].titleFold === term || title === term
+      scores[doc] += weight * (exact ? TITLE_PHRASE + TITLE_EXACT : TITLE_PHRASE * (0.5 + term.length / title.length))
     })
   }
   return {scores: scores, matched: matched, weight: weight}
