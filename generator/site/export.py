@@ -33,7 +33,6 @@ def duty_data(kb: KnowledgeBase, duty: Canonical) -> dict:
     common, leap = month_days(duty, COMMON_YEAR), month_days(duty, LEAP_YEAR)
     return {
         "id": duty.id, "level": duty.level, "role": duty.role, "domain": duty.domain, "areas": duty.areas,
-        "lead": kb.areas[duty.lead].name if duty.lead else None,
         "category": duty.category, "title": shown.title, "text": shown.text, "measures": "；".join(shown.measures),
         "frequency": frequency_text(duty), "deadline": deadline(duty), "evidence": shown.evidence,
         "sources": [citation_label(kb, c) for c in kb.basis(duty)], "url": f"duties/{duty.id}.html",
