@@ -11,12 +11,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
-from conftest import CONTENT, ROOT, built_once, require_tool, zerentian
+from conftest import CONTENT, EXAMPLES, ROOT, built_once, require_tool, zerentian
 from site_browser import open_search, search, serve
 
-from generator.compile.plan import deadline
+from generator.compile import compile_unit
+from generator.compile.plan import deadline, holder_rows, select_risks
 from generator.compile.schedule import describe, due_dates
-from generator.load import load_content
+from generator.load import load_content, load_profile
 from generator.site.pages import canonical_text, forms_by_severity, list_duties
 from generator.vocabulary import LIST_ROLES, READERS, SOURCE_STANDING
 
@@ -229,9 +230,11 @@ def test_the_checklist_builder_lists_what_the_pack_would(kb, browser, folder, le
     page = browser.new_page()
     page.goto(f"{folder}checklist.html#level={level}&role={role}&areas={','.join(areas)}")
     shown = shown_ids(page)
+    risks = page.eval_on_selector_all("[data-risk-id]", "rows => rows.map(r => r.dataset.riskId)")
     page.close()
     expected = [d.id for d in list_duties(kb, level, role, areas)]
     assert expected and shown == expected
+    assert risks == ([r.id for r in select_risks(kb, level, areas)] if role == "member" else [])
 
 
 def test_the_secretary_preset_combines_the_collective_and_the_first_responsible_lists(kb, browser, folder):
@@ -292,6 +295,21 @@ def test_the_builders_word_and_excel_files_list_the_selection_and_open_in_libreo
     assert "一、集体责任" in text and "二、第一责任人" in text
     for row in rows:
         assert re.sub(r"\s+", "", row[3])[:12] in text
+
+
+def test_a_members_excel_file_from_the_builder_has_the_rows_of_the_members_list_in_the_pack(kb, browser, folder,
+                                                                                         tmp_path):
+    """吴晓岚 of 青石镇 oversees 财政 and 工程建设: the builder, told the same, gives the rows her pack lists."""
+    profile = load_profile(EXAMPLES / "青石镇.yaml", kb).profile
+    leader = next(h for h in compile_unit(kb, profile).leaders if h.name == "吴晓岚")
+    expected = [(r.category, r.content, r.measures, r.deadline) for r in holder_rows(leader, "一岗双责")]
+    page = browser.new_page()
+    page.goto(folder + "checklist.html#level=township&role=member&areas=" + ",".join(a.id for a in leader.areas))
+    excel = download(page, "Excel", tmp_path)
+    page.close()
+    rows = list(openpyxl.load_workbook(excel).active.iter_rows(min_row=3, values_only=True))
+    assert [(r[2], r[3], r[4], r[6]) for r in rows] == expected
+    assert any(category.startswith("廉政风险防控") for category, *_ in expected)
 
 
 def test_the_checklist_prints_on_a4_with_tick_boxes_room_to_sign_and_page_numbers(browser, folder, tmp_path):

@@ -2,7 +2,8 @@
 
 Scripts (not JSON) because browsers refuse to fetch files from a page opened from file://.
 The duty fields kept are what `compile.select_duties` looks at, what a checklist prints (as the pack's 责任清单
-does), and each duty's due dates: expanded here by `compile.schedule`, so 本月要做什么 shows the dates a pack's
+does), and each duty's due dates; the risk fields are what `compile.select_risks` looks at and the pack prints for a
+member's 分管 areas: expanded here by `compile.schedule`, so 本月要做什么 shows the dates a pack's
 calendar would. The builder has no profile, so it shows the duties of units with subordinate units too
 (select_duties' default).
 """
@@ -12,7 +13,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from ..compile.plan import BLANK, deadline
+from ..compile.plan import ALL_YEAR, BLANK, deadline
 from ..compile.schedule import due_dates
 from ..load.content import KnowledgeBase
 from ..load.schema import Canonical
@@ -40,6 +41,12 @@ def duty_data(kb: KnowledgeBase, duty: Canonical) -> dict:
     }
 
 
+def risk_data(kb: KnowledgeBase, risk) -> dict:
+    return {"id": risk.id, "area": risk.area, "levels": risk.levels, "scoped": risk.scope is not None,
+            "title": risk.title, "text": risk.text, "measures": "；".join(risk.measures),
+            "sources": [citation_label(kb, c) for c in risk.sources]}
+
+
 def duties_data(kb: KnowledgeBase) -> dict:
     return {
         "levels": [{"id": key, "short": short, "label": LEVEL_LABELS[key]} for short, key in PROFILE_LEVELS.items()],
@@ -48,8 +55,9 @@ def duties_data(kb: KnowledgeBase) -> dict:
         "readers": [{"label": label, "level": lists[0][0], "role": lists[0][1]} for label, lists in READERS.values()],
         "areas": [{"id": a.id, "name": a.name} for a in kb.areas.values()],
         "domains": list(DOMAINS),
-        "blank": BLANK, "ordinals": [cn_number(i) for i in range(1, len(ROLE_LABELS) + 1)],
+        "blank": BLANK, "allYear": ALL_YEAR, "ordinals": [cn_number(i) for i in range(1, len(ROLE_LABELS) + 1)],
         "duties": [duty_data(kb, d) for d in kb.canonical.values()],
+        "risks": [risk_data(kb, r) for r in kb.risks.values()],
     }
 
 

@@ -83,11 +83,25 @@
             '<th class="zt-source">依据</th></tr></thead><tbody>' + rows + "</tbody></table>"
           : "<p>所选条件下没有适用的责任事项。</p>")
     }).join("")
+    var risks = ZT.risks(state)
+    if (risks.length) {
+      tables += "<h3>分管领域的廉政风险点（" + risks.length + " 项）</h3>" +
+        '<table class="zt-table"><thead><tr><th class="zt-num">序号</th><th class="zt-tick">完成</th>' +
+        '<th>风险点</th><th>防控措施</th><th class="zt-source">依据</th></tr></thead><tbody>' +
+        risks.map(function (r, i) {
+          return '<tr data-risk-id="' + escape(r.id) + '"><td class="zt-num">' + (i + 1) + "</td>" +
+            '<td class="zt-tick"><span class="zt-box" aria-label="完成"></span></td>' +
+            "<td><strong>" + escape(r.title) + "</strong><br>" + escape(r.text) + "</td>" +
+            "<td>" + escape(r.measures) + "</td>" +
+            '<td class="zt-source">' + escape(r.sources.join("；")) + "</td></tr>"
+        }).join("") + "</tbody></table>"
+    }
     return '<section class="zt-sheet" data-zt-sheet>' +
       "<h2>责任清单：" + escape(level.short) + " · " + escape(role.short) + "</h2>" +
       '<p class="zt-meta">层级：' + escape(level.label) +
       (areaNames.length ? "；分管：" + escape(areaNames.join("、")) : "") +
-      "；领域：" + escape(state.domains.join("、")) + "；共 <span data-zt-count>" + count + "</span> 项</p>" +
+      "；领域：" + escape(state.domains.join("、")) + "；共 <span data-zt-count>" + count + "</span> 项" +
+      (risks.length ? "，廉政风险点 " + risks.length + " 个" : "") + "</p>" +
       '<p class="zt-fill">单位：<span class="zt-line"></span> 责任人：<span class="zt-line"></span></p>' +
       tables +
       '<div class="zt-sign"><p>责任人（签字）：<span class="zt-line"></span></p>' +
@@ -126,17 +140,20 @@
 
   // --- the Word and Excel files ------------------------------------------------------------------------
 
-  /* What the files list, in the pack's columns: 序号, 责任主体, 类别, 责任内容, 工作措施, 责任人, 时限. */
+  /* What the files list, in the pack's columns: 序号, 责任主体, 类别, 责任内容, 工作措施, 责任人, 时限; a member's
+   * list ends with the risk points of the 分管 areas, as the pack's does. */
   function listModel(state) {
     var areas = state.role === "member" ? state.areas : []
     return ZT.sections(Object.assign({}, state, {areas: areas})).map(function (group) {
-      return {
-        label: sectionLabel(group.holder),
-        rows: group.duties.map(function (d) {
-          var person = group.holder === "collective" ? "领导班子（" + data.blank + "牵头）" : data.blank
-          return [d.category, d.text, d.measures, person, d.deadline]
-        })
+      var person = group.holder === "collective" ? "领导班子（" + data.blank + "牵头）" : data.blank
+      var rows = group.duties.map(function (d) { return [d.category, d.text, d.measures, person, d.deadline] })
+      if (group.holder === "member") {
+        rows = rows.concat(ZT.risks(state).map(function (r) {
+          var area = ZT.byId(data.areas, r.area).name
+          return ["廉政风险防控（" + area + "）", r.title + "：" + r.text, r.measures, person, data.allYear]
+        }))
       }
+      return {label: sectionLabel(group.holder), rows: rows}
     })
   }
 

@@ -27,6 +27,15 @@ window.ZT = (function () {
     })
   }
 
+  /* The risk points of a member's 分管 areas: the same rule as generator.compile.select_risks. */
+  function risks(state) {
+    if (state.role !== "member") return []
+    return data.risks.filter(function (r) {
+      return state.areas.indexOf(r.area) !== -1 && (!r.levels.length || r.levels.indexOf(state.level) !== -1) &&
+        !r.scoped
+    })
+  }
+
   function escape(value) {
     var div = document.createElement("div")
     div.textContent = value
@@ -95,7 +104,7 @@ window.ZT = (function () {
   }
 
   return {
-    data: data, byId: byId, sections: sections, escape: escape, readState: readState, writeState: writeState,
+    data: data, byId: byId, sections: sections, risks: risks, escape: escape, readState: readState, writeState: writeState,
     fresh: fresh, options: options, choiceFields: choiceFields, readerButtons: readerButtons,
     checkedValues: checkedValues
   }
