@@ -481,6 +481,15 @@ def test_no_page_requests_anything_outside_the_site(browser, served):
     assert not seen
 
 
+def test_materials_page_helpers_know_the_sites_root_from_any_page(browser, folder):
+    """They come from one file now (md-helpers.js), not from each page: the root must still be the site's."""
+    page = browser.new_page()
+    for path in ("index.html", "duties/reg2020-member-01.html", "accountability/cases.html"):
+        page.goto(folder + path)
+        assert page.evaluate("() => __md_scope.href") == folder, path
+    page.close()
+
+
 def test_search_works_when_the_site_is_opened_from_a_shared_folder(browser, folder):
     page = browser.new_page()
     seen = outside_requests(page, folder)
