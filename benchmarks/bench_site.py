@@ -4,7 +4,8 @@
 
 Prints medians and ratios (ours / stock) for: full build time, search index size (raw and gzipped),
 time from opening a page to the first search results, query latency inside the search worker, and
-the top-3 hit rate of tests/data/search_queries.yaml. Needs Chromium on PATH.
+the top-3 hit rate of tests/data/search_queries.yaml; then the whole `zerentian site` command as a
+user runs it, and the size of the site it writes (bytes and files). Needs Chromium on PATH.
 """
 
 import argparse
@@ -71,7 +72,8 @@ def timed_builds(kb, out: Path, runs: int, stock: bool) -> list[float]:
 
 
 def index_sizes(site: Path) -> tuple[int, int]:
-    data = (site / "search" / "search_index.json").read_bytes()
+    """The index as the browser loads it: Material's JSON, or ours in the script (the JSON is then a stub)."""
+    data = max(((site / "search" / name).read_bytes() for name in ("search_index.json", "search_index.js")), key=len)
     return len(data), len(gzip.compress(data, 9))
 
 
@@ -136,12 +138,14 @@ def main() -> None:
         ours, stock = value(rows["ours"]), value(rows["stock"])
         ratio = f"{ours / stock:.2f}" if stock else "-"
         print(f"{label:32}{fmt.format(ours):>12}{fmt.format(stock):>12}{ratio:>12}")
-    command = statistics.median(timed_command(runs))
-    print(f"whole `zerentian site` command (load, downloads, build), median of {runs}: {command:.2f} s")
+    times, size, files = timed_command(runs)
+    print(f"whole `zerentian site` command (load, downloads, build), median of {runs}: {statistics.median(times):.2f} s")
+    print(f"site as written by the command: {size / 1e6:.1f} MB in {files} files")
 
 
-def timed_command(runs: int) -> list[float]:
-    """What a user waits for: the CLI from start, including the blank packs and handbook it offers."""
+def timed_command(runs: int) -> tuple[list[float], int, int]:
+    """What a user waits for: the CLI from start, including the blank packs and handbook it offers;
+    and the size of the site it writes."""
     times = []
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(runs):
@@ -149,7 +153,8 @@ def timed_command(runs: int) -> list[float]:
             subprocess.run([sys.executable, "-m", "generator", "site", "--out", str(Path(tmp) / str(i))],
                            cwd=ROOT, check=True, capture_output=True)
             times.append(time.perf_counter() - start)
-    return times
+        written = [p for p in (Path(tmp) / "0").rglob("*") if p.is_file()]
+        return times, sum(p.stat().st_size for p in written), len(written)
 
 
 if __name__ == "__main__":

@@ -83,6 +83,26 @@ PROFILE_DUTIES: dict[str, str] = {"第一责任人": "first_responsible", "一�
 ProfileLevel = Literal[tuple(PROFILE_LEVELS)]  # type: ignore[valid-type]
 ProfileDuty = Literal[tuple(PROFILE_DUTIES)]  # type: ignore[valid-type]
 
+# What the checklist builder and 本月要做什么 offer to choose, with the holder roles each lists: the group's
+# collective duty, the profile's three 责任, and 书记, who leads the group and is its first responsible person.
+LIST_ROLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "secretary": ("书记", ("collective", "first_responsible")),
+    "collective": ("集体责任", ("collective",)),
+    "first_responsible": ("第一责任人", ("first_responsible",)),
+    "member": ("一岗双责", ("member",)),
+    "discipline": ("监督责任", ("discipline",)),
+}
+# Who the home page starts from: the reader's words for themselves, and the lists (层级, list role) that are theirs.
+READERS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "village-secretary": ("村（社区）党组织书记", (("village", "secretary"),)),
+    "township-secretary": ("乡镇（街道）党委书记", (("township", "secretary"),)),
+    "member": ("班子成员", (("township", "member"), ("village", "member"), ("department", "member"),
+                           ("county", "member"))),
+    "discipline": ("纪委书记 / 纪检委员", (("township", "discipline"), ("village", "discipline"),
+                                        ("department", "discipline"), ("county", "discipline"))),
+    "department": ("县直部门", (("department", "secretary"),)),
+}
+
 DOMAINS: tuple[str, ...] = get_args(Domain)
 LEVELS: tuple[str, ...] = get_args(Level)
 ROLES: tuple[str, ...] = get_args(Role)

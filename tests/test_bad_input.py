@@ -106,6 +106,26 @@ def test_a_maintainer_error_in_content_is_reported_at_its_line(tmp_path, mistake
     assert tree(tmp_path) == before
 
 
+SYNONYM_MISTAKES = {
+    "word in two groups": ("[村支书, 村党组织书记]", "“村支书”已在同义词组“syn-village-secretary”中"),
+    "words content never uses": ("[甲乙丙丁, 戊己庚辛]", "本组没有一个词出现在知识库中"),
+    "word twice in a group": ("[一把手, 一把手]", "“一把手”在本组中重复"),
+}
+
+
+@pytest.mark.parametrize("mistake", SYNONYM_MISTAKES)
+def test_a_synonym_that_search_cannot_use_is_reported_at_its_line(tmp_path, mistake):
+    words, message = SYNONYM_MISTAKES[mistake]
+    text = f"# what people type\nsynonyms:\n  - id: syn-test\n    words: {words}\n"
+    content = copy_content(tmp_path)
+    (content / "zz-synonyms.yaml").write_text(text, encoding="utf-8")
+
+    run = zerentian("--content", content, "check")
+
+    assert run.code == 1 and "Traceback" not in run.err, run.err
+    assert "zz-synonyms.yaml:4:" in run.err and message in run.err, run.err
+
+
 def test_a_duplicated_id_names_both_places(tmp_path):
     content = copy_content(tmp_path)
     (content / "duties" / "a.yaml").write_text(BAD_DUTY.replace("finanse", "finance").replace("第九十九条", "第八条"),

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, ROOT
 
-SHIPPED = ("generator/_data/content/duties/reg2020.yaml", "generator/_data/templates/责任书.docx",
-           "generator/_data/docs/index.md", "generator/_data/mkdocs.yml", "generator/site/assets/search-worker.js",
-           "generator/site/overrides/main.html", "generator/returns/report.html.j2")
+SHIPPED = ("generator/_data/content/duties/reg2020.yaml", "generator/_data/content/synonyms.yaml",
+           "generator/_data/templates/责任书.docx", "generator/_data/docs/guide.md", "generator/_data/mkdocs.yml",
+           "generator/site/assets/search-worker.js", "generator/site/assets/vendor/fflate-0.8.3.js",
+           "generator/site/overrides/main.html", "generator/site/overrides/partials/zt-short-nav.html",
+           "generator/returns/report.html.j2")
 
 
 def build_wheel(out: Path) -> Path:
@@ -60,3 +62,4 @@ def test_the_installed_wheel_works_from_any_folder(tmp_path):
     run("new", "新单位.yaml", "--层级", "村")
     run("site", "--out", "网站")
     assert (desktop / "网站" / "index.html").is_file() and (desktop / "网站" / "search" / "search_index.js").is_file()
+    assert (desktop / "网站" / "assets" / "zerentian" / "checklist-files.js").is_file()  # the builder's Word, Excel

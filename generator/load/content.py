@@ -1,7 +1,7 @@
 """Stage 1: read content/ into a validated, cross-checked KnowledgeBase."""
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from .schema import (
     Rule,
     Scheme,
     Source,
+    Synonym,
     Term,
 )
 from .validation import closest, validate
@@ -47,6 +48,7 @@ class KnowledgeBase:
     terms: dict[str, Term] = field(default_factory=dict)
     canonical: dict[str, Canonical] = field(default_factory=dict)
     excluded: dict[tuple[str, str], Exclusion] = field(default_factory=dict)  # (record id, level) → why
+    synonyms: dict[str, Synonym] = field(default_factory=dict)
 
     def cited_records(self) -> Iterator[tuple[str, BaseModel]]:
         """Every record that cites sources, with its collection name."""
@@ -101,7 +103,7 @@ class KnowledgeBase:
         return [area for area in self.areas.values() if name in (area.name, area.id, *area.aliases)]
 
 
-_UNCITED = {"sources", "areas", "canonical", "excluded"}
+_UNCITED = {"sources", "areas", "canonical", "excluded", "synonyms"}
 
 
 def _words(record: BaseModel) -> str:
@@ -207,6 +209,7 @@ def _cross_check(kb: KnowledgeBase, origins: dict[str, tuple[YamlDocument, tuple
         refs(canonical.id, "areas", kb.areas, "分管领域", canonical.areas)
         if canonical.lead:
             refs(canonical.id, "lead", kb.areas, "分管领域", [canonical.lead])
+    _check_synonyms(kb, report)
     homes = kb.consolidated_by()
     for (record_id, level), exclusion in kb.excluded.items():
         if (record_id, level) in homes:
@@ -214,6 +217,20 @@ def _cross_check(kb: KnowledgeBase, origins: dict[str, tuple[YamlDocument, tuple
             report(canonical.id, ("consolidates",),
                    f"“{record_id}”在{level}层级既被本条归并，又被列为不采用（{exclusion.reason}）：二者只取其一")
     return problems
+
+
+def _check_synonyms(kb: KnowledgeBase, report: Callable[[str, tuple, str], None]) -> None:
+    """Each word in one group only; each group names a word the knowledge base uses, or search gains nothing by it."""
+    seen: dict[str, str] = {}
+    text = "\n".join(_words(record) for _, record in kb.cited_records())
+    text += "\n".join(_words(record) for record in kb.canonical.values())
+    for group in kb.synonyms.values():
+        for i, word in enumerate(group.words):
+            if word in seen:
+                report(group.id, ("words", i), f"“{word}”已在同义词组“{seen[word]}”中：一个词只放在一组")
+            seen.setdefault(word, group.id)
+        if not any(word in text for word in group.words):
+            report(group.id, ("words",), "本组没有一个词出现在知识库中，搜索用不上它：至少写一个知识库用到的说法")
 
 
 def _exclusions(kb: KnowledgeBase, found: list[tuple[Exclusion, YamlDocument, tuple]]) -> list[Problem]:

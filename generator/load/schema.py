@@ -8,7 +8,7 @@ import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from ..vocabulary import (
     BODY_WORDS,
@@ -247,6 +247,21 @@ class Term(Cited):
     related: list[Id] = []
 
 
+class Synonym(Record):
+    """Words people type for one thing (村支书, 村党组织书记): the site's search finds any of them by each."""
+
+    id: Id
+    words: list[Text] = Field(min_length=2)
+
+    @field_validator("words")
+    @classmethod
+    def _distinct(cls, words: list[str]) -> list[str]:
+        repeated = sorted({w for w in words if words.count(w) > 1})
+        if repeated:
+            raise ValueError(f"“{'、'.join(repeated)}”在本组中重复：每个词只写一次")
+        return words
+
+
 class Section(Record):
     id: Annotated[str, StringConstraints(pattern=r"^[^/\s]+$")]
     title: Text
@@ -280,6 +295,7 @@ class ContentFile(Record):
     terms: list[Term] = []
     canonical: list[Canonical] = []
     excluded: list[Exclusion] = []
+    synonyms: list[Synonym] = []
 
 
 COLLECTIONS: tuple[str, ...] = tuple(ContentFile.model_fields)

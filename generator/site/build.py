@@ -18,8 +18,9 @@ from ..load.content import KnowledgeBase
 from ..problems import Problem, ProblemsFound
 from ..resources import DOCS_DIR, MKDOCS_CONFIG
 from . import search
-from .export import checklist_script
+from .export import duties_script, files_script, list_templates
 from .pages import site_pages
+from .slim import Slim
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 OVERRIDES = Path(__file__).resolve().parent / "overrides"
@@ -39,6 +40,7 @@ def build_site(kb: KnowledgeBase, out: Path, downloads: Path | None = None, *,
         config = load_config(str(MKDOCS_CONFIG), docs_dir=str(docs), site_dir=str(out), nav=nav)
         if not stock_search:  # our overrides load our search worker instead of Material's
             config.theme.dirs.insert(0, str(OVERRIDES))
+            config.plugins["zerentian-slim"] = Slim()
         with _segmentation(stock_search), _quiet_jieba(), _warnings() as warnings:
             try:
                 mkdocs_build(config)
@@ -46,19 +48,23 @@ def build_site(kb: KnowledgeBase, out: Path, downloads: Path | None = None, *,
                 problems = [Problem(str(MKDOCS_CONFIG), 1, 1, f"网站生成警告：{w}") for w in warnings]
                 raise ProblemsFound([*problems, Problem(str(MKDOCS_CONFIG), 1, 1, f"网站生成失败（严格模式）：{exc}")]) from None
     if not stock_search:
-        search.compact_index(out)
+        search.compact_index(out, [group.words for group in kb.synonyms.values()])
 
 
 def _write_docs(kb: KnowledgeBase, docs: Path, downloads: Path | None) -> list:
     shutil.copytree(DOCS_DIR, docs)
     files = sorted(p.name for p in downloads.iterdir() if p.is_file()) if downloads else []
-    site = site_pages(kb, date.today().year, files)
+    templates = list_templates(downloads) if downloads else {}
+    site = site_pages(kb, date.today().year, files, bool(templates))
     for relative, text in site.pages.items():
         target = docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    shutil.copytree(ASSETS, docs / "assets" / "zerentian")
-    (docs / "assets" / "zerentian" / "checklist-data.js").write_text(checklist_script(kb), encoding="utf-8")
+    assets = docs / "assets" / "zerentian"
+    shutil.copytree(ASSETS, assets)
+    (assets / "duties-data.js").write_text(duties_script(kb), encoding="utf-8")
+    if templates:
+        (assets / "checklist-files.js").write_text(files_script(templates), encoding="utf-8")
     for name in files:
         (docs / "downloads").mkdir(exist_ok=True)
         shutil.copy2(downloads / name, docs / "downloads" / name)

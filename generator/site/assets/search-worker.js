@@ -7,6 +7,10 @@
  * Ranking: BM25 over the bigrams, a bonus where a query term appears verbatim (most in a
  * title), scaled by the share of the query a section covers.
  *
+ * A term also stands for its synonyms (content/synonyms.yaml, in the index's config): 村支书 finds
+ * 村党组织书记. The answer says whether any page holds the whole query (each term, or a synonym,
+ * verbatim); when none does, the page script says so above the partial matches.
+ *
  * Runs as a Web Worker, or inside the iframe-worker shim when the site is opened from file://.
  */
 "use strict"
@@ -19,11 +23,14 @@ var MAX_PAGES = 60
 var CONTEXT = 40                           // characters shown before the first match
 var SEPARATOR = /[\s\u3000、。，．,.？?！!；;：:“”"'‘’（）()《》<>\[\]【】{}|\-—…·*+~^]+/
 
-var docs = []                              // {location, page, title, text, titleFold, length}
+var INDEX_SCRIPT = "../../search/search_index.js"  // the index, when the page hands over none (see search.py)
+
+var docs = []                              // {location, page, title, text, titleFold, titleBare, length}
 var corpus = ""                            // every folded text, joined by \u0000
 var starts = []                            // where each doc begins in corpus
 var averageLength = 1
 var cache = new Map()                      // gram → {text: Map(doc → count), title: Set(doc)}
+var synonyms = []                          // groups of folded words
 
 /* Compare full-width letters and digits as ASCII, and ignore case; keeps string length. */
 function fold(value) {
@@ -32,8 +39,15 @@ function fold(value) {
   }).toLowerCase()
 }
 
+/* A title without its bracketed alternatives: 村（社区）党组织书记 is also the title 村党组织书记. */
+function bare(title) {
+  return title.replace(/[（(][^（()）]*[)）]/g, "")
+}
+
 function setup(index) {
   var parts = [], offset = 0, total = 0
+  starts = []
+  synonyms = (index.config.synonyms || []).map(function (words) { return words.map(fold) })
   docs = index.docs.map(function (doc) {
     var text = fold(doc.text)
     starts.push(offset)
@@ -42,7 +56,7 @@ function setup(index) {
     total += text.length
     return {
       location: doc.location, page: doc.location.split("#")[0], title: doc.title, text: doc.text,
-      titleFold: fold(doc.title), length: text.length
+      titleFold: fold(doc.title), titleBare: bare(fold(doc.title)), length: text.length
     }
   })
   corpus = parts.join("\u0000")
@@ -71,7 +85,7 @@ function hits(piece) {
     text.set(doc, (text.get(doc) || 0) + 1)
   }
   for (var i = 0; i < docs.length; i++)
-    if (docs[i].titleFold.indexOf(piece) !== -1) title.add(i)
+    if (docs[i].titleFold.indexOf(piece) !== -1 || docs[i].titleBare.indexOf(piece) !== -1) title.add(i)
   found = {text: text, title: title}
   cache.set(piece, found)
   return found
@@ -88,9 +102,10 @@ function idf(df) {
   return Math.log(1 + (docs.length - df + 0.5) / (df + 0.5))
 }
 
-/* Score every doc for one query term; returns the term's total weight (0: nowhere in the site). */
-function scoreTerm(term, scores, matched) {
-  var weight = 0
+/* Score every doc for one spelling of a term: per doc its score and the weight of the term's bigrams it
+ * holds, and the term's total weight (0: nowhere in the site). */
+function scoreSpelling(term) {
+  var scores = new Float64Array(docs.length), matched = new Float64Array(docs.length), weight = 0
   grams(term).forEach(function (gram) {
     var found = hits(gram)
     var uniqueDocs = new Set(found.text.keys())
@@ -109,10 +124,58 @@ function scoreTerm(term, scores, matched) {
     var phrase = hits(term)
     phrase.text.forEach(function (count, doc) { scores[doc] += weight * PHRASE })
     phrase.title.forEach(function (doc) {
-      scores[doc] += weight * (docs[doc].titleFold === term ? TITLE_PHRASE + TITLE_EXACT : TITLE_PHRASE)
+      // the more of the title the term is, the more the section is about it (民主集中制 for 集中制)
+      var title = docs[doc].titleBare || docs[doc].titleFold
+      var exact = docs[doc].titleFold === term || title === term
+      scores[doc] += weight * (exact ? TITLE_PHRASE + TITLE_EXACT : TITLE_PHRASE * (0.5 + term.length / title.length))
     })
   }
+  return {scores: scores, matched: matched, weight: weight}
+}
+
+/* A term and the same term with a synonym in place of the longest group word it contains. */
+function spellings(term) {
+  var found = [term]
+  synonyms.forEach(function (words) {
+    var inside = words.filter(function (w) { return term.indexOf(w) !== -1 })
+      .sort(function (a, b) { return b.length - a.length })[0]
+    if (inside) words.forEach(function (w) { if (w !== inside) found.push(term.replace(inside, w)) })
+  })
+  return Array.from(new Set(found))
+}
+
+/* Score every doc for one query term, as the best of its spellings (each scaled to the heaviest one);
+ * returns the term's weight (0: no spelling anywhere in the site). */
+function scoreTerm(term, scores, matched) {
+  var scored = spellings(term).map(scoreSpelling).filter(function (r) { return r.weight })
+  if (!scored.length) return 0
+  var weight = Math.max.apply(null, scored.map(function (r) { return r.weight }))
+  for (var doc = 0; doc < docs.length; doc++) {
+    var best = 0, share = 0
+    scored.forEach(function (r) {
+      best = Math.max(best, r.scores[doc] * weight / r.weight)
+      share = Math.max(share, r.matched[doc] / r.weight)
+    })
+    scores[doc] += best
+    matched[doc] += share * weight
+  }
   return weight
+}
+
+/* Whether some section holds every term, each verbatim in one of its spellings. */
+function holdsWhole(terms) {
+  var docsOf = terms.map(function (term) {
+    var all = new Set()
+    spellings(term).forEach(function (spelling) {
+      var found = hits(spelling)
+      found.text.forEach(function (_, doc) { all.add(doc) })
+      found.title.forEach(function (doc) { all.add(doc) })
+    })
+    return all
+  })
+  return docsOf.length > 0 && Array.from(docsOf[0]).some(function (doc) {
+    return docsOf.every(function (set) { return set.has(doc) })
+  })
 }
 
 /* Marks every occurrence of the pieces in `value`, HTML-escaped. */
@@ -132,13 +195,15 @@ function highlight(value, pieces) {
   return open ? out + "</mark>" : out
 }
 
-/* What to mark in one doc: a term where it appears whole, else those of its bigrams that appear. */
+/* What to mark in one doc: a term where it appears whole, else those of its bigrams that appear;
+ * and its synonyms where they appear whole (their bigrams alone would mark unrelated words). */
 function piecesIn(doc, terms) {
   var haystack = docs[doc].titleFold + "\u0000" + fold(docs[doc].text)
   var pieces = []
   terms.forEach(function (term) {
     if (haystack.indexOf(term) !== -1) pieces.push(term)
     else grams(term).forEach(function (g) { if (haystack.indexOf(g) !== -1) pieces.push(g) })
+    spellings(term).slice(1).forEach(function (s) { if (haystack.indexOf(s) !== -1) pieces.push(s) })
   })
   return pieces
 }
@@ -154,10 +219,13 @@ function excerpt(text, pieces) {
   return (start > 0 ? "…" : "") + highlight(shown, pieces) + (start + CONTEXT * 4 < text.length ? "…" : "")
 }
 
+/* One result; `marks` says which terms it holds (Material lists those a result lacks). */
 function item(doc, score, terms) {
   var pieces = piecesIn(doc, terms), marks = {}
   terms.forEach(function (term) {
-    marks[term] = grams(term).some(function (g) { return pieces.some(function (p) { return p.indexOf(g) !== -1 }) })
+    marks[term] = spellings(term).some(function (spelling) {
+      return grams(spelling).some(function (g) { return pieces.some(function (p) { return p.indexOf(g) !== -1 }) })
+    })
   })
   return {
     location: docs[doc].location, title: highlight(docs[doc].title, pieces),
@@ -169,7 +237,7 @@ function search(query) {
   var terms = fold(query).split(SEPARATOR).filter(Boolean)
   var scores = new Float64Array(docs.length), matched = new Float64Array(docs.length), total = 0
   terms.forEach(function (term) { total += scoreTerm(term, scores, matched) })
-  if (!total) return {items: []}
+  if (!total) return {items: [], query: query, whole: false}
 
   var pages = new Map()
   for (var doc = 0; doc < docs.length; doc++) {
@@ -196,14 +264,17 @@ function search(query) {
         group.push({location: article.location, title: article.title, text: "", score: 0, terms: {}})
       }
       return group
-    })
+    }),
+    query: query,
+    whole: holdsWhole(terms)
   }
 }
 
 addEventListener("message", function (event) {
   var message = event.data
   if (message.type === SETUP) {
-    setup(message.data)
+    if (!message.data.docs.length) importScripts(INDEX_SCRIPT)  // defines __index
+    setup(message.data.docs.length ? message.data : __index)
     postMessage({type: READY})
   } else if (message.type === QUERY) {
     postMessage({type: RESULT, data: search(message.data)})
