@@ -86,12 +86,18 @@ def lead_of(kb: KnowledgeBase, area_id: str | None, leaders: list[Leader]) -> Le
 PRINCIPAL = "主要负责人"
 
 
+def a_members_risk(risk: Risk) -> bool:
+    """A generic risk a deputy can run: not one sector's, not one only the principal runs (一把手直接分管…)."""
+    return risk.scope is None and not (risk.posts and all(PRINCIPAL in post for post in risk.posts))
+
+
 def select_risks(kb: KnowledgeBase, level: str, areas: list[str]) -> list[Risk]:
-    """The generic risks of the areas a member oversees; a risk only the principal runs (一把手直接分管…) is
-    not a deputy's."""
+    """The risks of the areas a member oversees, at the member's level.
+
+    The site's lists repeat this rule in JavaScript (with `a_members_risk` exported); a test keeps the two equal.
+    """
     return [risk for risk in kb.risks.values()
-            if risk.area in areas and (not risk.levels or level in risk.levels) and risk.scope is None
-            and not (risk.posts and all(PRINCIPAL in post for post in risk.posts))]
+            if risk.area in areas and (not risk.levels or level in risk.levels) and a_members_risk(risk)]
 
 
 @dataclass(frozen=True)
@@ -558,13 +564,18 @@ def deadline(duty: Canonical) -> str:
 RISK_CATEGORY = "廉政风险防控"
 
 
+def risk_deadline() -> str:
+    """The 时限 a list prints for a risk control: when the list checks it."""
+    return due_words(CHECKPOINTS[RISK_CATEGORY])
+
+
 def _duty_row(section: str, duty: Canonical, holder: str) -> ListRow:
     return ListRow(section, duty.category, duty.text, "；".join(duty.measures), holder, deadline(duty))
 
 
 def _risk_row(section: str, risk: Risk, area: str, holder: str) -> ListRow:
     return ListRow(section, f"{RISK_CATEGORY}（{area}）", f"{risk.title}：{risk.text}", "；".join(risk.measures),
-                   holder, due_words(CHECKPOINTS[RISK_CATEGORY]))
+                   holder, risk_deadline())
 
 
 def holder_rows(holder: Holder, section: str) -> list[ListRow]:

@@ -13,7 +13,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from ..compile.plan import ALL_YEAR, BLANK, deadline
+from ..compile.plan import BLANK, a_members_risk, deadline, risk_deadline
 from ..compile.schedule import due_dates
 from ..load.content import KnowledgeBase
 from ..load.schema import Canonical
@@ -42,7 +42,7 @@ def duty_data(kb: KnowledgeBase, duty: Canonical) -> dict:
 
 
 def risk_data(kb: KnowledgeBase, risk) -> dict:
-    return {"id": risk.id, "area": risk.area, "levels": risk.levels, "scoped": risk.scope is not None,
+    return {"id": risk.id, "area": risk.area, "levels": risk.levels, "members": a_members_risk(risk),
             "title": risk.title, "text": risk.text, "measures": "；".join(risk.measures),
             "sources": [citation_label(kb, c) for c in risk.sources]}
 
@@ -55,7 +55,7 @@ def duties_data(kb: KnowledgeBase) -> dict:
         "readers": [{"label": label, "level": lists[0][0], "role": lists[0][1]} for label, lists in READERS.values()],
         "areas": [{"id": a.id, "name": a.name} for a in kb.areas.values()],
         "domains": list(DOMAINS),
-        "blank": BLANK, "allYear": ALL_YEAR, "ordinals": [cn_number(i) for i in range(1, len(ROLE_LABELS) + 1)],
+        "blank": BLANK, "riskDeadline": risk_deadline(), "ordinals": [cn_number(i) for i in range(1, len(ROLE_LABELS) + 1)],
         "duties": [duty_data(kb, d) for d in kb.canonical.values()],
         "risks": [risk_data(kb, r) for r in kb.risks.values()],
     }

@@ -150,7 +150,7 @@
       if (group.holder === "member") {
         rows = rows.concat(ZT.risks(state).map(function (r) {
           var area = ZT.byId(data.areas, r.area).name
-          return ["廉政风险防控（" + area + "）", r.title + "：" + r.text, r.measures, person, data.allYear]
+          return ["廉政风险防控（" + area + "）", r.title + "：" + r.text, r.measures, person, data.riskDeadline]
         }))
       }
       return {label: sectionLabel(group.holder), rows: rows}
@@ -213,14 +213,47 @@
     return String.fromCharCode(65 + index)
   }
 
+  /* A cell's text whether the workbook keeps it inline or in the shared-string table. */
+  function cellText(cell, shared) {
+    if (cell.getAttribute("t") === "s") {
+      var index = Number(cell.getElementsByTagNameNS(S, "v")[0].textContent)
+      return shared[index]
+    }
+    return Array.prototype.map.call(cell.getElementsByTagNameNS(S, "t"), function (t) { return t.textContent }).join("")
+  }
+
+  /* Write a value into a cell as the builder's own: numbers as numbers, text inline (no shared table to keep). */
+  function setCell(cell, value) {
+    var doc = cell.ownerDocument
+    while (cell.firstChild) cell.removeChild(cell.firstChild)
+    if (typeof value === "number") {
+      cell.removeAttribute("t")
+      cell.appendChild(doc.createElementNS(S, "v")).textContent = String(value)
+      return
+    }
+    cell.setAttribute("t", "inlineStr")
+    var t = cell.appendChild(doc.createElementNS(S, "is")).appendChild(doc.createElementNS(S, "t"))
+    t.setAttributeNS("http://www.w3.org/XML/1998/namespace", "xml:space", "preserve")
+    t.textContent = String(value)
+  }
+
+  function sharedStrings(parts) {
+    var xml = parts["xl/sharedStrings.xml"]
+    if (!xml) return []
+    return elements(parse(xml).documentElement, S, "si").map(function (si) {
+      return Array.prototype.map.call(si.getElementsByTagNameNS(S, "t"), function (t) { return t.textContent }).join("")
+    })
+  }
+
   function fillExcel(parts, state) {
     var path = "xl/worksheets/sheet1.xml"
     var doc = parse(parts[path])
+    var shared = sharedStrings(parts)
     var sheetData = doc.getElementsByTagNameNS(S, "sheetData")[0]
     var rows = elements(sheetData, S, "row"), sample = rows[2]
     rows.slice(2).forEach(function (r) { r.remove() })
-    var title = rows[0].getElementsByTagNameNS(S, "t")[0]
-    title.textContent = retitle(title.textContent, state)
+    var title = elements(rows[0], S, "c")[0]
+    setCell(title, retitle(cellText(title, shared), state))
     var number = 0
     listModel(state).forEach(function (section) {
       section.rows.forEach(function (values) {
@@ -230,8 +263,7 @@
         var cells = [number, section.label].concat(values)
         elements(row, S, "c").forEach(function (c, k) {
           c.setAttribute("r", column(k) + r)
-          var target = c.getElementsByTagNameNS(S, k ? "t" : "v")[0]
-          target.textContent = String(cells[k])
+          setCell(c, cells[k])
         })
         sheetData.appendChild(row)
       })

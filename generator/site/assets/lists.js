@@ -32,7 +32,7 @@ window.ZT = (function () {
     if (state.role !== "member") return []
     return data.risks.filter(function (r) {
       return state.areas.indexOf(r.area) !== -1 && (!r.levels.length || r.levels.indexOf(state.level) !== -1) &&
-        !r.scoped
+        r.members
     })
   }
 
