@@ -10,7 +10,6 @@ from pathlib import Path
 from ..problems import Place, ProblemsFound, display_path, internal_error
 from .content import KnowledgeBase
 from .profile import UnitRead, load_profile
-from .roster import is_roster, read_roster
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
 WORKBOOK_SUFFIX = ".xlsx"
@@ -36,7 +35,11 @@ def read_inputs(kb: KnowledgeBase, paths: list[Path]) -> Inputs:
     for path in input_files(paths):
         if path.suffix.lower() != WORKBOOK_SUFFIX:
             units.append(_read_profile(kb, path))
-        elif is_roster(path):
+            continue
+        # openpyxl takes a tenth of a second to import: only for workbooks
+        from .roster import is_roster, read_roster
+
+        if is_roster(path):
             units.extend(read_roster(path, kb))
         else:
             workbooks.append(path)

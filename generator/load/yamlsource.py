@@ -8,7 +8,7 @@ and remember the raw text so the message can say what to quote.
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -19,8 +19,7 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Spot:
+class Spot(NamedTuple):  # a tuple: one is made for every value of the knowledge base
     line: int
     col: int
     raw: str | None = None  # the scalar as written, for plain scalars only
@@ -68,6 +67,7 @@ def _spot(event: yaml.Event) -> Spot:
 # What YAML allows in a file (the YAML 1.1 printable set): an escape such as "\x07" may not bring in more.
 # Documents, workbooks and calendars all break on the rest (XML cannot hold U+0007, nor a lone surrogate).
 UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_STR = "tag:yaml.org,2002:str"
 _CORE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 
 
@@ -141,7 +141,13 @@ class _Builder:
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         tag = event.tag
         if tag in (None, "!"):
+            if event.style:  # quoted or block text is text as written; only "…" escapes can bring in a control character
+                if event.style == '"':
+                    self._text_problem(event.value, _spot(event))
+                return event.value
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag == _STR:
+                return event.value  # the whole file was checked for unprintable characters
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = self.loader.construct_object(node, deep=True)
