@@ -43,20 +43,20 @@ COMMANDS = {"check": (), "pack": ("--out", "out")}
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-@pytest.mark.parametrize("mistake", PROFILE_MISTAKES)
-def test_a_bad_profile_is_reported_at_its_line_and_nothing_is_written(tmp_path, mistake, command):
-    text, marker, message = PROFILE_MISTAKES[mistake]
-    profile = tmp_path / "青石镇.yaml"
-    profile.write_text(text, encoding="utf-8")
+def test_each_bad_profile_is_reported_at_its_line_and_nothing_is_written(tmp_path, command):
+    """A folder of profiles, each with one usual mistake: each is named at its own file and line, in one run."""
+    for number, (text, _, _) in enumerate(PROFILE_MISTAKES.values()):
+        (tmp_path / f"档案{number:02d}.yaml").write_text(text, encoding="utf-8")
     before = tree(tmp_path)
 
-    run = zerentian(command, profile, *COMMANDS[command], cwd=tmp_path)
+    run = zerentian(command, tmp_path, *COMMANDS[command], cwd=tmp_path)
 
-    line = line_of(text, marker, OCCURRENCE.get(mistake, 1))
     assert run.code == 1, run.err
-    assert f"青石镇.yaml:{line}:" in run.err, run.err
-    assert message in run.err, run.err
     assert "Traceback" not in run.err + run.out
+    for number, (mistake, (text, marker, message)) in enumerate(PROFILE_MISTAKES.items()):
+        line = line_of(text, marker, OCCURRENCE.get(mistake, 1))
+        reported = [m for m in run.err.splitlines() if m.startswith(f"档案{number:02d}.yaml:{line}:")]
+        assert any(message in m for m in reported), (mistake, run.err)
     assert tree(tmp_path) == before
 
 
