@@ -10,8 +10,6 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from rich.console import Console
-
 from . import load
 from .load.profile import UnitRead
 from .load.units import MissingPath, read_inputs
@@ -151,7 +149,7 @@ def read_units(kb: load.KnowledgeBase, paths: list[Path]) -> list[UnitRead]:
 
 
 def run_check(args) -> int:
-    from .pack import assign_folders
+    from .batch import assign_folders
 
     kb = load.load_content(args.content)
     units = read_units(kb, args.paths)
@@ -228,7 +226,8 @@ def waiting(out: Path):
 
 
 def run_pack(args) -> int:
-    from .pack import assign_folders, pack_many
+    from .batch import assign_folders
+    from .pack import pack_many
 
     kb = load.load_content(args.content)
     units = read_units(kb, args.paths)
@@ -300,6 +299,7 @@ def progress(total: int, label: str):
     if total <= 1:
         yield lambda _unit: None
         return
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("剩余"),
