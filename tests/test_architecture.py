@@ -12,7 +12,7 @@ PACKAGE = ROOT / "generator"
 # Shared modules hold vocabulary and formats that every stage may use; they import nothing of the project's.
 SHARED = {"problems", "vocabulary", "wording", "fonts", "sheets", "archive", "filenames", "resources", "limits"}
 STAGES = {"load": 1, "compile": 2, "render": 3, "site": 3, "returns": 3, "write": 4, "pdf": 4,
-          "pack": 5, "convert": 5, "cli": 5, "__main__": 5}
+          "batch": 5, "pack": 5, "convert": 5, "cli": 5, "__main__": 5}
 
 
 def stage_of(module: str) -> tuple[str, int]:

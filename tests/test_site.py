@@ -162,7 +162,7 @@ def test_a_village_secretary_chooses_who_they_are_and_sees_their_list_each_item_
     page = browser.new_page()
     page.goto(folder + "index.html")
     page.click("a.zt-reader:has-text('村（社区）党组织书记')")
-    assert page.url.endswith("you/village-secretary.html")
+    page.wait_for_url("**/you/village-secretary.html")
     rows = page.eval_on_selector_all("article table tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.innerText))")
     expected = list_duties(kb, "village", "secretary")
     assert len(rows) == len(expected) >= 5
