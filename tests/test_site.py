@@ -392,7 +392,8 @@ def test_the_404_page_is_styled_and_its_links_work_from_a_folder(browser, folder
     logo = page.evaluate("() => document.querySelector('.md-header .md-logo svg').getBoundingClientRect().height")
     assert header in ("sticky", "fixed") and logo < 50 and "没有找到这一页" in page.inner_text("h1")
     page.click("text=回到首页")
-    assert page.url == folder + "index.html" and page.locator("a.zt-reader").count() == len(READERS)
+    page.wait_for_url(folder + "index.html")
+    assert page.locator("a.zt-reader").count() == len(READERS)
     page.close()
 
 
