@@ -241,19 +241,26 @@ def write_pack(folder: Path, files: dict[str, bytes], force: bool = False) -> Wr
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=TEMP_PREFIX))
     try:
         os.chmod(staging, _DIR_MODE)
-        result = _write_into(staging, files, force)
+        result = _write_into(staging, files, force, fresh=True)
         os.rename(staging, folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
 
 
-def _write_into(folder: Path, files: dict[str, bytes], force: bool) -> WriteResult:
+def _write_into(folder: Path, files: dict[str, bytes], force: bool, fresh: bool = False) -> WriteResult:
     folder.mkdir(parents=True, exist_ok=True)
     manifest = _Manifest(folder, nested=False)
     result = WriteResult(notes=manifest.notes)
-    _sync(folder, files, force, manifest, result)
+    _sync(folder, files, force, manifest, result, _write_new if fresh else write_bytes_atomic)
     return result
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """A file in a folder this run has just made (staging): nobody sees it before the folder is renamed in,
+    so it needs no rename of its own."""
+    with open(path, "xb") as handle:
+        handle.write(data)
 
 
 def refuse_foreign_folder(folder: Path, force: bool = False) -> None:
@@ -298,7 +305,8 @@ def files_under(folder: Path) -> dict[str, bytes]:
             for path in sorted(folder.rglob("*")) if path.is_file() and not path.is_symlink()}
 
 
-def _sync(folder: Path, files: dict[str, bytes], force: bool, manifest: _Manifest, result: WriteResult) -> None:
+def _sync(folder: Path, files: dict[str, bytes], force: bool, manifest: _Manifest, result: WriteResult,
+          write=write_bytes_atomic) -> None:
     pending = {}
     for name, data in files.items():
         digest, found = _digest(data), _digest_of(folder / name)
@@ -315,7 +323,7 @@ def _sync(folder: Path, files: dict[str, bytes], force: bool, manifest: _Manifes
     if pending:
         manifest.save()
     for name, digest in pending.items():
-        write_bytes_atomic(folder / name, files[name])
+        write(folder / name, files[name])
         manifest.entries[name] = {digest}
     _drop_stale(folder, manifest, files, result)
     manifest.save()
