@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT
+from conftest import CONTENT, EXAMPLES, ROOT
 
 SHIPPED = ("generator/_data/content/duties/reg2020.yaml", "generator/_data/content/synonyms.yaml",
            "generator/_data/templates/责任书.docx", "generator/_data/docs/guide.md", "generator/_data/mkdocs.yml",
@@ -60,6 +60,8 @@ def test_the_installed_wheel_works_from_any_folder(tmp_path):
     run("templates", "--out", "空白文书")
     assert (desktop / "空白文书" / "空白-村" / "01-责任清单.docx").is_file()
     run("new", "新单位.yaml", "--层级", "村")
-    run("site", "--out", "网站")
+    sources = desktop / "依据"  # the site from the wheel's theme, pages and assets, on a small knowledge base: seconds
+    shutil.copytree(CONTENT / "sources", sources / "sources")
+    run("--content", str(sources), "site", "--out", "网站")
     assert (desktop / "网站" / "index.html").is_file() and (desktop / "网站" / "search" / "search_index.js").is_file()
     assert (desktop / "网站" / "assets" / "zerentian" / "checklist-files.js").is_file()  # the builder's Word, Excel
