@@ -24,7 +24,7 @@ demo: $(STAMP)
 	@echo "  空白文书：out/空白文书/ 下每个层级一个文件夹"
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile -q
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 # Rebuild templates/*.docx from code (after changing generator/render/templates.py).
 templates: $(STAMP)

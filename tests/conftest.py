@@ -105,11 +105,46 @@ def browser():
         yield launched
 
 
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """Built once for the whole session, the way users build it."""
+
+    def build(out: Path) -> None:
+        run = zerentian("site", "--out", out)
+        assert run.code == 0, run.err
+        assert "知识网站已生成" in run.out
+
+    return built_once(tmp_path_factory, "site", build)
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    from site_browser import serve
+
+    with serve(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def folder(site) -> str:
+    """The site as a reader opens it from a shared folder."""
+    return site.as_uri() + "/"
+
+
+# Tests sharing one built thing run on one xdist worker (make test: --dist loadgroup), so no worker sits
+# waiting for the other to finish building it.
+SHARED_BUILDS = {"site": "site", "served": "site", "folder": "site", "printed": "printed"}
+
+
 def pytest_collection_modifyitems(items) -> None:
     """Tests that drive Chromium are `browser` tests: `pytest -m "not browser and not slow"` is the quick part."""
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
+        group = next((SHARED_BUILDS[f] for f in fixtures if f in SHARED_BUILDS), None)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @dataclass
