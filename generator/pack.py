@@ -4,6 +4,7 @@ One unit's failure never stops the others. Also the other things written from th
 the blank templates, the site's downloads, and templates/ itself.
 """
 
+import gc
 import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -97,11 +98,15 @@ def pack_many(kb: KnowledgeBase, content: Path, units: list[UnitOutcome], force:
             yield pack_one(kb, *task)
         return
     _worker_kb = kb if multiprocessing.get_start_method() == "fork" else None
-    with ProcessPoolExecutor(min(jobs, len(tasks)), initializer=_init_worker, initargs=(content,)) as pool:
-        for unit, done in zip(units, pool.map(_pack_in_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8))),
-                              strict=True):
-            unit.result, unit.problems = done.result, done.problems  # a worker returns a copy: report its outcome
-            yield unit
+    chunk = max(1, len(tasks) // (jobs * 32))  # small: neither worker idles at the end while the other finishes
+    gc.freeze()  # forked workers share the parent's pages until written: the collector then leaves them alone
+    try:
+        with ProcessPoolExecutor(min(jobs, len(tasks)), initializer=_init_worker, initargs=(content,)) as pool:
+            for unit, done in zip(units, pool.map(_pack_in_worker, tasks, chunksize=chunk), strict=True):
+                unit.result, unit.problems = done.result, done.problems  # a worker returns a copy: its outcome
+                yield unit
+    finally:
+        gc.unfreeze()
 
 
 def rebuild_templates(folder: Path = TEMPLATES_DIR) -> None:

@@ -252,15 +252,21 @@ def _write_into(folder: Path, files: dict[str, bytes], force: bool, fresh: bool 
     folder.mkdir(parents=True, exist_ok=True)
     manifest = _Manifest(folder, nested=False)
     result = WriteResult(notes=manifest.notes)
-    _sync(folder, files, force, manifest, result, _write_new if fresh else write_bytes_atomic)
+    if fresh:
+        _write_staged(folder, files, manifest)
+    else:
+        _sync(folder, files, force, manifest, result)
     return result
 
 
-def _write_new(path: Path, data: bytes) -> None:
-    """A file in a folder this run has just made (staging): nobody sees it before the folder is renamed in,
-    so it needs no rename of its own."""
-    with open(path, "xb") as handle:
-        handle.write(data)
+def _write_staged(folder: Path, files: dict[str, bytes], manifest: _Manifest) -> None:
+    """Files in a folder this run has just made (staging): nothing there to keep, and nobody sees them before
+    the folder is renamed in, so no file needs a rename of its own."""
+    for name, data in files.items():
+        with open(folder / name, "xb") as handle:
+            handle.write(data)
+        manifest.entries[name] = {_digest(data)}
+    manifest.save()
 
 
 def refuse_foreign_folder(folder: Path, force: bool = False) -> None:
@@ -305,8 +311,7 @@ def files_under(folder: Path) -> dict[str, bytes]:
             for path in sorted(folder.rglob("*")) if path.is_file() and not path.is_symlink()}
 
 
-def _sync(folder: Path, files: dict[str, bytes], force: bool, manifest: _Manifest, result: WriteResult,
-          write=write_bytes_atomic) -> None:
+def _sync(folder: Path, files: dict[str, bytes], force: bool, manifest: _Manifest, result: WriteResult) -> None:
     pending = {}
     for name, data in files.items():
         digest, found = _digest(data), _digest_of(folder / name)
@@ -323,7 +328,7 @@ def _sync(folder: Path, files: dict[str, bytes], force: bool, manifest: _Manifes
     if pending:
         manifest.save()
     for name, digest in pending.items():
-        write(folder / name, files[name])
+        write_bytes_atomic(folder / name, files[name])
         manifest.entries[name] = {digest}
     _drop_stale(folder, manifest, files, result)
     manifest.save()

@@ -136,6 +136,7 @@ def folder(site) -> str:
 SHARED_BUILDS = {"site": "site", "served": "site", "folder": "site", "printed": "printed"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items) -> None:
     """Tests that drive Chromium are `browser` tests: `pytest -m "not browser and not slow"` is the quick part."""
     for item in items:

@@ -6,6 +6,7 @@ Sizes, margins, line grid, styles and page numbers are set here; font names come
 import io
 import logging
 from datetime import datetime
+from itertools import accumulate, pairwise
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -449,30 +450,57 @@ def _words(part: str, limit: float) -> list[str]:
     return jieba.lcut(part, HMM=True)
 
 
-def _splits(count: int, lines: int):
-    """Every way of cutting `count` segments into `lines` non-empty runs, as the indices where lines start."""
-    from itertools import combinations  # noqa: PLC0415
-
-    for cuts in combinations(range(1, count), lines - 1):
-        yield (0, *cuts, count)
-
-
 def title_lines(parts: list[str], chars: int = TITLE_CHARS["portrait"]) -> list[str]:
     """A title as balanced lines: breaks only between `parts` (kept whole where they fit),
-    as few lines as fit, the longest line as short as can be, and never a lone character on a line."""
+    as few lines as fit, the lines as even as can be (an upper line at least as long), never a lone character."""
     segments = [word for part in parts if part for word in _words(part, chars)]
-    sizes = [text_width(segment) for segment in segments]
-    if sum(sizes) <= chars:
+    starts = list(accumulate((text_width(segment) for segment in segments), initial=0))
+    if starts[-1] <= chars:
         return ["".join(segments)]
     for lines in range(2, len(segments) + 1):
-        best = None
-        for cut in _splits(len(segments), lines):
-            widths = [sum(sizes[a:b]) for a, b in zip(cut, cut[1:], strict=False)]
-            if max(widths) > chars or min(widths) < 2:
-                continue
-            score = (max(widths) - min(widths), -widths[0])  # even lines; an upper line at least as long
-            if best is None or score < best[0]:
-                best = (score, ["".join(segments[a:b]) for a, b in zip(cut, cut[1:], strict=False)])
-        if best:
-            return best[1]
+        # widths are whole or half characters: try each narrowest width a line may have
+        cuts = (_cuts(starts, lines, low / 2, chars) for low in range(4, 2 * chars + 1))
+        found = [cut for cut in cuts if cut]
+        if found:
+            best = min(found, key=lambda cut: _evenness(starts, cut))
+            return ["".join(segments[a:b]) for a, b in pairwise(best)]
     return ["".join(segments)]
+
+
+def _evenness(starts: list[float], cut: tuple[int, ...]) -> tuple[float, float]:
+    widths = [starts[b] - starts[a] for a, b in pairwise(cut)]
+    return max(widths) - min(widths), -widths[0]
+
+
+def _cuts(starts: list[float], lines: int, low: float, high: float) -> tuple[int, ...] | None:
+    """Where `lines` lines of widths between `low` and `high` start (and the last ends), the widest line
+    as narrow as can be, then the first line as long as can be; None if no such lines exist."""
+    count = len(starts) - 1
+    # widest[j][i]: the narrowest possible widest line when segments i… make j lines
+    widest = [[None] * (count + 1) for _ in range(lines + 1)]
+    for i in range(count):
+        if low <= starts[count] - starts[i] <= high:
+            widest[1][i] = starts[count] - starts[i]
+    for j in range(2, lines + 1):
+        for i in range(count):
+            widest[j][i] = min((max(w, rest) for w, rest in _next_lines(starts, widest[j - 1], i, low, high)),
+                               default=None)
+    if widest[lines][0] is None:
+        return None
+    cut, i = [0], 0
+    for j in range(lines, 1, -1):
+        i = max(t for t in range(i + 1, count) if low <= starts[t] - starts[i] <= high
+                 and widest[j - 1][t] is not None
+                 and max(starts[t] - starts[i], widest[j - 1][t]) == widest[j][i])
+        cut.append(i)
+    return (*cut, count)
+
+
+def _next_lines(starts: list[float], rest: list, i: int, low: float, high: float):
+    """(width of a line from segment i to t, the widest of the lines after it) for every t that can end it."""
+    for t in range(i + 1, len(starts) - 1):
+        width = starts[t] - starts[i]
+        if width > high:
+            return
+        if width >= low and rest[t] is not None:
+            yield width, rest[t]

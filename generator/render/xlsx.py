@@ -1,12 +1,13 @@
 """Excel files of a pack: 责任清单, 工作台账 (the dated ledger), 考核评分表, 民主测评表.
 
 Each workbook is first described as a `Sheet` (what a clerk sees: title, columns, rows, row heights, notes,
-drop-downs, overdue highlighting), then written with openpyxl, with fixed dates so the same plan gives the same bytes.
+drop-downs, overdue highlighting), then written with XlsxWriter, with fixed dates so the same plan gives the same bytes.
 """
 
 import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from io import BytesIO
 
 import xlsxwriter
@@ -110,6 +111,7 @@ def text_units(text: str) -> float:
     return wide * CJK_UNITS + (len(text) - wide) * LATIN_UNITS
 
 
+@lru_cache(maxsize=16384)  # a county's villages share most of their texts
 def lines_in(value, width: float) -> int:
     """Lines a value wraps to in a column `width` units wide (a cell loses about one unit to its margins);
     numbers and dates fit their columns."""
@@ -261,10 +263,11 @@ def sheet_bytes(sheet: Sheet) -> bytes:
     for col, (heading, width) in enumerate(zip(sheet.columns, sheet.widths, strict=True)):
         ws.set_column(col, col, width)
         ws.write_string(1, col, heading, styles["表头"])
+    column_styles = [styles[sheet.style(heading)] for heading in sheet.columns]
     for row, values in enumerate(sheet.rows, 2):
         ws.set_row(row, row_height(values, sheet.widths))
-        for col, (heading, value) in enumerate(zip(sheet.columns, values, strict=True)):
-            _write_cell(ws, row, col, value, styles[sheet.style(heading)])
+        for col, (value, style) in enumerate(zip(values, column_styles, strict=True)):
+            _write_cell(ws, row, col, value, style)
     row = 2 + len(sheet.rows)
     for note in sheet.notes:
         ws.merge_range(row, 0, row, last_col, note, styles["注释"])
