@@ -15,6 +15,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -126,10 +127,27 @@ def tree_rss(pid: int) -> int:
     return total
 
 
+def spin(count: int) -> int:
+    total = 0
+    for i in range(count):
+        total += i * i
+    return total
+
+
+def machine_speed(jobs: int) -> str:
+    """A fixed pure-Python workload, alone and on `jobs` processes at once: this virtual machine's speed drifts by a
+    third within minutes, so each county run is printed beside what the machine gave just before it."""
+    work = [10_000_000] * jobs
+    alone = timed(lambda: [spin(n) for n in work]) / jobs
+    with ProcessPoolExecutor(jobs) as pool:
+        together = timed(lambda: list(pool.map(spin, work)))
+    return f"reference workload {alone:.2f} s alone, {together:.2f} s on {jobs} processes at once"
+
+
 def county(jobs: int) -> None:
     """The whole command as a user waits for it; CPU seconds and the load others put on the machine say how
     much of the wall time is ours."""
-    load = os.getloadavg()[0]
+    load, speed = os.getloadavg()[0], machine_speed(jobs)
     with tempfile.TemporaryDirectory() as tmp:
         profiles = write_county(Path(tmp) / "profiles")
         peak = 0
@@ -156,6 +174,7 @@ def county(jobs: int) -> None:
         print(f"Synthetic county ({len(profiles)} profiles: 1 county, 25 townships, 300 villages), --jobs {jobs}:")
         print(f"  exit {proc.returncode}, {files} files, wall {elapsed:.1f} s, CPU (process tree) {cpu:.1f} s, "
               f"peak memory (process tree) {peak / 2**20:.0f} MB, load average before {load:.1f}")
+        print(f"  machine just before: {speed}")
 
 
 def main() -> None:
