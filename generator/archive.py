@@ -1,4 +1,6 @@
-"""The one zip writer: every .docx, .xlsx and download archive the project writes goes through here.
+"""The one zip writer: the pack's and the templates' .docx, the download archives and the openpyxl workbooks
+(roster, 汇总) go through here. Two kinds come whole from a library instead: the pack's workbooks (XlsxWriter,
+which dates its entries 1980-01-01 itself) and the 学习手册 (pandoc).
 
 Entries get a fixed timestamp, so the same content always gives the same bytes (a regenerated
 file the user did not touch is recognised as unchanged). Members can be passed already

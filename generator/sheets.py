@@ -30,7 +30,6 @@ PROPERTY_UNIT, PROPERTY_YEAR, PROPERTY_KIND = "单位", "年度", "文书"
 
 # The roster (名册.xlsx): many unit profiles in one workbook, one sheet per table (DESIGN §5).
 # Each sheet's columns, and the profile field each column fills: a unit's own fields, a member's, a subunit's.
-ROSTER = "名册"
 UNITS, LEADERS, SUBUNITS, GUIDE = "单位", "班子成员", "下属单位", "说明"
 UNIT_COLUMNS: dict[str, tuple[str, ...]] = {
     "单位": ("单位",), "层级": ("层级",), "上级": ("上级",), "年度": ("年度",), "领域": ("领域",),

@@ -94,11 +94,6 @@ def list_rows(rows: Iterable[ListRow]) -> list[dict]:
              "deadline": r.deadline} for i, r in enumerate(rows, 1)]
 
 
-def list_title(plan: UnitPlan) -> str:
-    """The 责任清单's title, the same in Word and Excel."""
-    return f"{plan.profile.单位}{plan.year}年度{plan.subject}责任清单"
-
-
 def duty_list_context(plan: UnitPlan) -> dict:
     sections: dict[str, list[ListRow]] = {}
     for row in responsibility_rows(plan):
@@ -120,7 +115,7 @@ def letter_goals(plan: UnitPlan, letter: Letter) -> list[str]:
     if letter.personal:
         role = duty_name(plan, holder.role)
         scope = f"对分管的{oversees(holder)}工作" if holder.oversees else ""
-        goals = [f"全面履行{role}，{scope}做到守土有责、守土负责、守土尽责，把附件所列{len(holder_rows(holder, ''))}项"
+        goals = [f"全面履行{role}，{scope}做到守土有责、守土负责、守土尽责，把附件所列{len(holder.duties) + len(holder.risks)}项"
                  "责任逐项落实到位。"]
     else:
         goals = [f"全面履行领导班子集体责任和书记第一责任人职责，把附件所列{len(holder.duties)}项责任逐项落实到位，"
@@ -430,14 +425,14 @@ def report_context(plan: UnitPlan) -> dict:
     for holder in (h for h in others(plan) if h.role == "discipline"):
         parts.append((f"{person(holder)}履行{duty_name(plan, holder.role)}", report_lines(holder)))
     recurring = [(d, h) for h in [plan.collective, *plan.leaders] for d in h.duties if d.frequency]
-    issuer = common(plan)["signoff"]["issuer"]
-    return common(plan) | {
+    shared = common(plan)
+    return shared | {
         "title": unit_title(plan, "关于", f"{plan.year}年度", "落实", plan.subject, "责任", "情况的", "报告", "（提纲）"),
         "upper": plan.profile.上级,
         "parts": [{"heading": f"（{cn_number(i)}）{h}", "lines": lines} for i, (h, lines) in enumerate(parts, 1)],
         "recurring": [{"no": i, "task": d.title, "person": "领导班子" if h.role == "collective" else h.name,
                        "deadline": deadline(d)} for i, (d, h) in enumerate(recurring, 1)],
-        "signoff": signoff(issuer, BLANK_DATE),
+        "signoff": signoff(shared["signoff"]["issuer"], BLANK_DATE),
     }
 
 
@@ -478,7 +473,7 @@ def _unique(docs: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
         name = file_name(stem, ".docx")
         seen[name] = seen.get(name, 0) + 1
         if seen[name] > 1:
-            name = file_name(f"{stem[:60]}-{seen[name]}", ".docx")
+            name = file_name(stem, f"-{seen[name]}.docx")
         result.append((name, template, context))
     return result
 

@@ -6,7 +6,7 @@ Sizes, margins, line grid, styles and page numbers are set here; font names come
 import io
 import logging
 from datetime import datetime
-from itertools import accumulate, pairwise
+from itertools import accumulate, combinations, pairwise
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -19,7 +19,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..archive import normalized
-from ..fonts import FONTS, Fonts
+from ..fonts import FONTS
 from .ooxml import PPR_ORDER, RPR_ORDER, TBLPR_ORDER, TCPR_ORDER, THEME_ATTRS, set_child
 
 TITLE_PT = 22          # 2号
@@ -43,15 +43,14 @@ CHAR_MM = TEXT_WIDTH_MM / 28  # one character of body text on the 28-character g
 _EPOCH = datetime(2026, 1, 1)  # core properties of built templates
 
 
-def set_run_format(rPr, font: str, size_pt: float, bold: bool = False) -> None:
-    """Font in all four slots (East Asian included), theme fonts removed, size, zh-CN."""
+def set_run_format(rPr, font: str, size_pt: float) -> None:
+    """Font in all four slots (East Asian included), theme fonts removed, never bold (GB/T 9704 sets no bold),
+    size, zh-CN."""
     fonts = set_child(rPr, "rFonts", RPR_ORDER, ascii=font, hAnsi=font, eastAsia=font, cs=font, hint="eastAsia")
     for attr in THEME_ATTRS:
         fonts.attrib.pop(qn(f"w:{attr}"), None)
     for tag in ("b", "bCs"):
-        if bold:
-            set_child(rPr, tag, RPR_ORDER)
-        elif rPr.find(qn(f"w:{tag}")) is not None:
+        if rPr.find(qn(f"w:{tag}")) is not None:
             rPr.remove(rPr.find(qn(f"w:{tag}")))
     half_points = str(round(size_pt * 2))
     set_child(rPr, "sz", RPR_ORDER, val=half_points)
@@ -99,22 +98,22 @@ def _reset_style(style) -> tuple:
     return pPr, rPr
 
 
-# name → (font, size, bold, alignment, first-line indent in characters, outline level)
+# name → (font, size, alignment, first-line indent in characters, outline level)
 _PARAGRAPH_STYLES = {
-    "Normal": (lambda f: f.body, BODY_PT, False, "both", 2, None),
-    "Title": (lambda f: f.title, TITLE_PT, False, "center", 0, None),
-    "Heading 1": (lambda f: f.heading1, BODY_PT, False, "both", 2, 0),
-    "Heading 2": (lambda f: f.heading2, BODY_PT, False, "both", 2, 1),
-    "Heading 3": (lambda f: f.body, BODY_PT, False, "both", 2, 2),
-    "Heading 4": (lambda f: f.body, BODY_PT, False, "both", 2, 3),
+    "Normal": (FONTS.body, BODY_PT, "both", 2, None),
+    "Title": (FONTS.title, TITLE_PT, "center", 0, None),
+    "Heading 1": (FONTS.heading1, BODY_PT, "both", 2, 0),
+    "Heading 2": (FONTS.heading2, BODY_PT, "both", 2, 1),
+    "Heading 3": (FONTS.body, BODY_PT, "both", 2, 2),
+    "Heading 4": (FONTS.body, BODY_PT, "both", 2, 3),
 }
 
 
-def _style_paragraphs(doc: DocumentObject, fonts: Fonts) -> None:
-    for name, (font, size, bold, jc, first, outline) in _PARAGRAPH_STYLES.items():
+def _style_paragraphs(doc: DocumentObject) -> None:
+    for name, (font, size, jc, first, outline) in _PARAGRAPH_STYLES.items():
         style = doc.styles[name]
         pPr, rPr = _reset_style(style)
-        set_run_format(rPr, font(fonts), size, bold)
+        set_run_format(rPr, font, size)
         set_child(rPr, "color", RPR_ORDER, val="000000")
         if name == "Title":
             set_paragraph_format(pPr, line_twips=TITLE_LINE_TWIPS, jc=jc, after=LINE_TWIPS, grid=False)
@@ -128,13 +127,13 @@ def _style_paragraphs(doc: DocumentObject, fonts: Fonts) -> None:
             set_child(pPr, "outlineLvl", PPR_ORDER, val=str(outline))
 
 
-def _style_defaults(doc: DocumentObject, fonts: Fonts) -> None:
+def _style_defaults(doc: DocumentObject) -> None:
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     rPr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    set_run_format(rPr, fonts.body, BODY_PT)
+    set_run_format(rPr, FONTS.body, BODY_PT)
 
 
-def _add_cell_styles(doc: DocumentObject, fonts: Fonts) -> None:
+def _add_cell_styles(doc: DocumentObject) -> None:
     """"Table Text": dense table cells; "List Text": landscape lists; "Form Text": body-size lines in signature
     blocks."""
     for name, size, line in (("Table Text", TABLE_PT, TABLE_LINE_TWIPS), ("List Text", LIST_PT, LIST_LINE_TWIPS),
@@ -143,7 +142,7 @@ def _add_cell_styles(doc: DocumentObject, fonts: Fonts) -> None:
         style.base_style = doc.styles["Normal"]
         style.quick_style = True
         pPr, rPr = _reset_style(style)
-        set_run_format(rPr, fonts.body, size)
+        set_run_format(rPr, FONTS.body, size)
         set_paragraph_format(pPr, line_twips=line, jc="left", grid=False)
 
 
@@ -167,7 +166,7 @@ def _page_setup(doc: DocumentObject) -> None:
     grid.set(qn("w:linePitch"), str(LINE_TWIPS))
 
 
-def _page_number(paragraph: Paragraph, fonts: Fonts, jc: str) -> None:
+def _page_number(paragraph: Paragraph, jc: str) -> None:
     """"— 1 —" around a PAGE field, 1 character in from the outer edge."""
     pPr = paragraph._p.get_or_add_pPr()
     side = {"right": "right", "left": "left"}[jc]
@@ -177,7 +176,7 @@ def _page_number(paragraph: Paragraph, fonts: Fonts, jc: str) -> None:
               ("fld", "end"), ("text", " —")]
     for kind, value in pieces:
         run = paragraph.add_run()
-        set_run_format(run._r.get_or_add_rPr(), fonts.page_number, PAGE_NUMBER_PT)
+        set_run_format(run._r.get_or_add_rPr(), FONTS.page_number, PAGE_NUMBER_PT)
         if kind == "text":
             run.text = value
         elif kind == "instr":
@@ -191,11 +190,11 @@ def _page_number(paragraph: Paragraph, fonts: Fonts, jc: str) -> None:
             run._r.append(field)
 
 
-def _footers(doc: DocumentObject, fonts: Fonts) -> None:
+def _footers(doc: DocumentObject) -> None:
     doc.settings.odd_and_even_pages_header_footer = True
     section = doc.sections[0]
-    _page_number(section.footer.paragraphs[0], fonts, "right")
-    _page_number(section.even_page_footer.paragraphs[0], fonts, "left")
+    _page_number(section.footer.paragraphs[0], "right")
+    _page_number(section.even_page_footer.paragraphs[0], "left")
 
 
 _UNUSED_PARTS = ("stylesWithEffects", "thumbnail", "customXml")  # python-docx's sample leftovers
@@ -208,15 +207,15 @@ def _drop_unused_parts(doc: DocumentObject) -> None:
                 del rels[rId]
 
 
-def new_document(fonts: Fonts = FONTS) -> DocumentObject:
+def new_document() -> DocumentObject:
     """An empty A4 document with GB/T 9704 styles, page setup and odd/even page numbers."""
     doc = Document()
     _drop_unused_parts(doc)
-    _style_defaults(doc, fonts)
-    _style_paragraphs(doc, fonts)
-    _add_cell_styles(doc, fonts)
+    _style_defaults(doc)
+    _style_paragraphs(doc)
+    _add_cell_styles(doc)
     _page_setup(doc)
-    _footers(doc, fonts)
+    _footers(doc)
     for paragraph in list(doc.paragraphs):
         paragraph._p.getparent().remove(paragraph._p)
     return doc
@@ -267,14 +266,6 @@ def landscape(section) -> None:
 def landscape_section(doc: DocumentObject) -> None:
     """What follows starts on a new, landscape page."""
     landscape(doc.add_section(WD_SECTION_START.NEW_PAGE))
-
-
-def page_break(doc: DocumentObject) -> None:
-    para = doc.add_paragraph()
-    run = para.add_run()
-    brk = OxmlElement("w:br")
-    brk.set(qn("w:type"), "page")
-    run._r.append(brk)
 
 
 def _tab_line(doc: DocumentObject, text: str, position_mm: float, alignment) -> Paragraph:
@@ -457,9 +448,10 @@ def title_lines(parts: list[str], chars: int = TITLE_CHARS["portrait"]) -> list[
     starts = list(accumulate((text_width(segment) for segment in segments), initial=0))
     if starts[-1] <= chars:
         return ["".join(segments)]
+    widths = sorted({b - a for a, b in combinations(starts, 2) if 2 <= b - a <= chars})  # a line's possible widths
     for lines in range(2, len(segments) + 1):
-        # widths are whole or half characters: try each narrowest width a line may have
-        cuts = (_cuts(starts, lines, low / 2, chars) for low in range(4, 2 * chars + 1))
+        # try each of them as the narrowest line's width
+        cuts = (_cuts(starts, lines, low, chars) for low in widths if low * lines <= starts[-1])
         found = [cut for cut in cuts if cut]
         if found:
             best = min(found, key=lambda cut: _evenness(starts, cut))

@@ -29,7 +29,8 @@ def _month_step(dues: list[date]) -> int | None:
     return steps.pop() if len(steps) == 1 else None
 
 
-def _event(occurrences: list[Occurrence], uid: str) -> Event:
+def _event(occurrences: list[Occurrence], uid: str, step: int | None = None) -> Event:
+    """One dated occurrence, or a series that repeats every `step` months."""
     first = occurrences[0]
     event = Event()
     event.add("uid", f"{uid}@zerentian")
@@ -38,8 +39,8 @@ def _event(occurrences: list[Occurrence], uid: str) -> Event:
     event.add("dtend", first.due + timedelta(days=1))
     event.add("summary", f"【{first.holder.name}】{first.duty.title}")
     event.add("description", description(first))
-    if len(occurrences) > 1:
-        event.add("rrule", {"freq": "monthly", "interval": _month_step([o.due for o in occurrences]),
+    if step:
+        event.add("rrule", {"freq": "monthly", "interval": step,
                             "bymonthday": -1, "count": len(occurrences)})
     return event
 
@@ -53,8 +54,8 @@ def render_ics(plan: UnitPlan) -> bytes:
     for occurrence in plan.occurrences:
         series[(occurrence.holder.key, occurrence.duty.id)].append(occurrence)
     for (holder, duty), occurrences in series.items():
-        if _month_step([o.due for o in occurrences]):
-            cal.add_component(_event(occurrences, f"{plan.year}-{duty}-{holder}"))
+        if step := _month_step([o.due for o in occurrences]):
+            cal.add_component(_event(occurrences, f"{plan.year}-{duty}-{holder}", step))
         else:
             for occurrence in occurrences:
                 cal.add_component(_event([occurrence], occurrence.id))

@@ -6,7 +6,6 @@ while allowing others, and the 说明 sheet explains each column and holds the d
 """
 
 from collections.abc import Iterable
-from io import BytesIO
 from typing import Any
 
 import yaml
@@ -16,6 +15,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..archive import workbook_bytes
 from ..fonts import FONTS
 from ..load.profile import Profile
 from ..sheets import (
@@ -29,6 +29,7 @@ from ..sheets import (
     SUBUNITS,
     UNIT_COLUMNS,
     UNITS,
+    append_row,
 )
 from ..vocabulary import BODY_WORDS, DOMAINS, PROFILE_DUTIES, PROFILE_LEVELS
 
@@ -107,9 +108,7 @@ def render_roster(profiles: Iterable[Profile], areas: list[str]) -> bytes:
         for unit in profile.下属单位:
             _append(sheets[SUBUNITS], _row(profile, unit.model_dump(), SUBUNIT_COLUMNS))
     _drop_downs(sheets, lists)
-    buffer = BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(wb)
 
 
 def _data_sheet(wb: Workbook, name: str) -> Worksheet:
@@ -142,13 +141,10 @@ def _format(heading: str) -> str:
 
 
 def _append(ws: Worksheet, values: list[Any]) -> None:
-    row = ws.max_row + 1
-    for col, (heading, value) in enumerate(zip(ROSTER_SHEETS[ws.title], values, strict=True), 1):
-        cell = ws.cell(row, col, value)
+    append_row(ws, values)
+    for cell, heading in zip(ws[ws.max_row], ROSTER_SHEETS[ws.title], strict=True):
         cell.number_format = _format(heading)
         cell.font = _BODY_FONT
-        if isinstance(value, str):
-            cell.data_type = "s"  # a name starting with "=" is text, not a formula
 
 
 def _cell_value(heading: str, value: Any) -> Any:

@@ -3,7 +3,7 @@
 Each template is a real GB/T 9704 document with docxtpl tags: {{ value }}, {%p for %} loops in
 their own paragraphs and {%tr for %} row loops in their own table rows. Fixed wording (headings,
 formulas such as 一岗双责, 一式两份) lives here so users can edit it in Word; everything that
-depends on the unit comes from the context built in docx.py.
+depends on the unit comes from the context built in documents.py.
 """
 
 from collections.abc import Callable
@@ -12,10 +12,6 @@ from docx.document import Document as DocumentObject
 
 from ..fonts import FONTS
 from . import gbt9704 as gb
-
-
-def _loop(doc: DocumentObject, statement: str) -> None:
-    gb.tag(doc, statement)
 
 
 def _numbered(doc: DocumentObject, label: str, text: str) -> None:
@@ -28,16 +24,16 @@ def _numbered(doc: DocumentObject, label: str, text: str) -> None:
 
 def _items(doc: DocumentObject, key: str) -> None:
     """Every {label, text} item of the context list `key`, one paragraph each."""
-    _loop(doc, f"for item in {key}")
+    gb.tag(doc, f"for item in {key}")
     _numbered(doc, "{{ item.label }}", "{{ item.text }}")
-    _loop(doc, "endfor")
+    gb.tag(doc, "endfor")
 
 
 def _third_level(doc: DocumentObject, key: str) -> None:
     """Every text of the context list `key` numbered 1．2．… (GB/T 9704 third level, full-width stop)."""
-    _loop(doc, f"for line in {key}")
+    gb.tag(doc, f"for line in {key}")
     gb.paragraph(doc, "{{ loop.index }}．{{ line }}", first_chars=2)
-    _loop(doc, "endfor")
+    gb.tag(doc, "endfor")
 
 
 def _row_loop(doc: DocumentObject, widths: list[float], headers: list[str], loop: str, cells: list[str],
@@ -50,9 +46,9 @@ def _row_loop(doc: DocumentObject, widths: list[float], headers: list[str], loop
 
 def _optional(doc: DocumentObject, condition: str, text: str) -> None:
     """A body paragraph printed only when the context value `condition` is non-empty."""
-    _loop(doc, f"if {condition}")
+    gb.tag(doc, f"if {condition}")
     gb.paragraph(doc, text, first_chars=2)
-    _loop(doc, "endif")
+    gb.tag(doc, "endif")
 
 
 # Landscape lists fill the 225 mm text width; at 5号 a character is 3.7 mm: 类别 holds 4, 时限 4 (每季度末).
@@ -65,13 +61,13 @@ def _duty_list(doc: DocumentObject) -> None:
     gb.landscape(doc.sections[0])
     gb.title_from(doc, "title")
     gb.paragraph(doc, "{{ note }}", first_chars=2)
-    _loop(doc, "for section in sections")
+    gb.tag(doc, "for section in sections")
     gb.heading(doc, 1, "{{ section.heading }}")
     _row_loop(doc, LIST_COLUMNS, ["序号", "类别", "责任内容", "工作措施", "责任人", "时限"],
               "for row in section.rows",
               ["{{ row.no }}", "{{ row.category }}", "{{ row.content }}", "{{ row.measures }}",
                "{{ row.person }}", "{{ row.deadline }}"], centre=(0, 4, 5), style="List Text")
-    _loop(doc, "endfor")
+    gb.tag(doc, "endfor")
     gb.signoff(doc, gb.LANDSCAPE_WIDTH_MM)
 
 
@@ -120,15 +116,15 @@ def _pledge(doc: DocumentObject) -> None:
 
 def _leadership(doc: DocumentObject) -> None:
     gb.heading(doc, 2, "（一）加强组织领导")
-    _loop(doc, "if lead.group")
+    gb.tag(doc, "if lead.group")
     gb.paragraph(doc, "成立{{ unit }}{{ subject }}工作领导小组：", first_chars=2)
     gb.paragraph(doc, "组　长：{{ lead.leader }}", first_chars=2)
     _optional(doc, "lead.deputies", "副组长：{{ lead.deputies }}")
     _optional(doc, "lead.members", "成　员：{{ lead.members }}")
     gb.paragraph(doc, "领导小组统筹推进本方案实施，研究解决重大问题；领导小组下设办公室，负责日常工作。", first_chars=2)
-    _loop(doc, "else")
+    gb.tag(doc, "else")
     gb.paragraph(doc, "{{ lead.text }}", first_chars=2)
-    _loop(doc, "endif")
+    gb.tag(doc, "endif")
 
 
 def _plan(doc: DocumentObject) -> None:
@@ -142,15 +138,15 @@ def _plan(doc: DocumentObject) -> None:
     gb.heading(doc, 1, "二、工作目标")
     _items(doc, "goals")
     gb.heading(doc, 1, "三、主要任务")
-    _loop(doc, "for task in tasks")
+    gb.tag(doc, "for task in tasks")
     gb.heading(doc, 2, "{{ task.heading }}")
     gb.paragraph(doc, "{{ task.text }}", first_chars=2)
-    _loop(doc, "endfor")
+    gb.tag(doc, "endfor")
     gb.heading(doc, 1, "四、实施步骤")
-    _loop(doc, "for step in steps")
+    gb.tag(doc, "for step in steps")
     gb.heading(doc, 2, "{{ step.heading }}")
     gb.paragraph(doc, "{{ step.text }}", first_chars=2)
-    _loop(doc, "endfor")
+    gb.tag(doc, "endfor")
     gb.heading(doc, 1, "五、保障措施")
     _leadership(doc)
     gb.heading(doc, 2, "（二）压实工作责任")
@@ -221,11 +217,11 @@ def _report(doc: DocumentObject) -> None:
     gb.paragraph(doc, "根据《党委（党组）落实全面从严治党主体责任规定》第十九条，现将{{ unit }}{{ year }}年度"
                       "落实{{ subject }}责任情况报告如下：", first_chars=2)
     gb.heading(doc, 1, "一、履行主体责任情况")
-    _loop(doc, "for part in parts")
+    gb.tag(doc, "for part in parts")
     gb.heading(doc, 2, "{{ part.heading }}")
     _third_level(doc, "part.lines")
     gb.paragraph(doc, "（逐项写明完成情况、取得的成效和佐证材料。）", first_chars=2)
-    _loop(doc, "endfor")
+    gb.tag(doc, "endfor")
     gb.heading(doc, 1, "二、定期工作完成情况")
     _row_loop(doc, [12, 60, 24, 30, 30], ["序号", "事项", "责任人", "时限", "完成情况"], "for row in recurring",
               ["{{ row.no }}", "{{ row.task }}", "{{ row.person }}", "{{ row.deadline }}", ""], centre=(0,))
@@ -236,23 +232,22 @@ def _report(doc: DocumentObject) -> None:
     gb.signoff(doc)
 
 
-# template file name → (title in core properties, builder)
-TEMPLATES: dict[str, tuple[str, Callable[[DocumentObject], None]]] = {
-    "责任清单.docx": ("责任清单", _duty_list),
-    "责任书.docx": ("责任书", _letter),
-    "廉政承诺书.docx": ("廉政承诺书", _pledge),
-    "实施方案.docx": ("实施方案", _plan),
-    "考核评分表.docx": ("考核评分表", _scoring),
-    "民主测评表.docx": ("民主测评表", _evaluation),
-    "问题清单.docx": ("问题清单", _problems),
-    "承诺清单.docx": ("承诺清单", _pledges),
-    "履责情况报告提纲.docx": ("履责情况报告提纲", _report),
+# template file name → builder; the title in core properties is the name without ".docx"
+TEMPLATES: dict[str, Callable[[DocumentObject], None]] = {
+    "责任清单.docx": _duty_list,
+    "责任书.docx": _letter,
+    "廉政承诺书.docx": _pledge,
+    "实施方案.docx": _plan,
+    "考核评分表.docx": _scoring,
+    "民主测评表.docx": _evaluation,
+    "问题清单.docx": _problems,
+    "承诺清单.docx": _pledges,
+    "履责情况报告提纲.docx": _report,
 }
 
 
 def build_template(name: str) -> bytes:
-    title_text, builder = TEMPLATES[name]
     doc = gb.new_document()
-    builder(doc)
-    gb.set_core_properties(doc, title_text)
+    TEMPLATES[name](doc)
+    gb.set_core_properties(doc, name.removesuffix(".docx"))
     return gb.document_bytes(doc)

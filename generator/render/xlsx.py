@@ -1,7 +1,8 @@
 """Excel files of a pack: 责任清单, 工作台账 (the dated ledger), 考核评分表, 民主测评表.
 
-Each workbook is first described as a `Sheet` (what a clerk sees: title, columns, rows, row heights, notes,
-drop-downs, overdue highlighting), then written with XlsxWriter, with fixed dates so the same plan gives the same bytes.
+Each workbook is first described as a `Sheet` (what a clerk sees: title, columns, rows, notes, drop-downs,
+overdue highlighting; row heights follow from the texts when it is written), then written with XlsxWriter,
+with fixed dates so the same plan gives the same bytes.
 """
 
 import math
@@ -173,8 +174,8 @@ def score_sheet(plan: UnitPlan) -> Sheet:
     rows = [[i, item.category, item.content, item.standard, item.points, None, None]
             for i, item in enumerate(form.items, 1)]
     rows += [["", VETO, veto, "发生即评为最低等次；发生的请在“得分”栏填“是”", "", None, ""] for veto in form.vetoes]
-    total = 3 + len(rows)
-    rows.append(["", TOTAL, "", "", sum(item.points for item in form.items), Formula(f"SUM(F3:F{total - 1})"), ""])
+    total, score = 3 + len(rows), xl_col_to_name(columns.index(SCORE))
+    rows.append(["", TOTAL, "", "", sum(item.points for item in form.items), Formula(f"SUM({score}3:{score}{total - 1})"), ""])
     notes = [f"等次划分：{form.bands_text}。" if form.bands else "", f"依据：{form.basis_text}"]
     return Sheet(SCORES, plan.profile.单位, plan.year, document_title(plan, "责任制考核评分表"), columns,
                  (6, 14, 24, 46, 8, 8, 20), rows, centred=frozenset({NUMBER, "分值", SCORE}),
@@ -186,7 +187,7 @@ def evaluation_sheet(plan: UnitPlan) -> Sheet:
     tiers = tuple(t.grade for t in form.tiers)
     columns = (NUMBER, SUBJECT, TITLE, *tiers)
     subjects = [("领导班子", "")] + [(h.name, h.title) for h in plan.leaders]
-    return Sheet(VOTES, plan.profile.单位, plan.year, f"{plan.profile.单位}{plan.year}年度领导班子和领导干部民主测评表",
+    return Sheet(VOTES, plan.profile.单位, plan.year, document_title(plan, "责任制落实情况民主测评表"),
                  columns, (6, 20, 26, *(10 for _ in tiers)),
                  [[i, name, title, *("" for _ in tiers)] for i, (name, title) in enumerate(subjects, 1)],
                  centred=frozenset(columns),
