@@ -24,7 +24,7 @@ XLSX_PART_BYTES = 32 * MB     # one member, uncompressed
 XLSX_TOTAL_BYTES = 64 * MB    # all members, uncompressed
 XLSX_ROWS = 10_000            # rows of one sheet; a year's ledger of a county committee is about 1 000
 XLSX_COLUMNS = 64             # columns read; the forms have at most 10, clerks add a few
-VOTES = 10_000                # votes for one grade of one person in a 民主测评表
+MAX_VOTES = 10_000            # votes for one grade of one person in a 民主测评表
 
 # Our own bookkeeping files, which a hostile folder may have replaced.
 MANIFEST_BYTES = 4 * MB

@@ -31,7 +31,7 @@ def _below_10000(n: int) -> str:
 
 
 def cn_number(n: int) -> str:
-    """1 → 一, 10 → 十, 23 → 二十三, 105 → 一百零五, 12000 → 一万二千: any whole number ≥ 0."""
+    """1 → 一, 10 → 十, 23 → 二十三, 105 → 一百零五, 12000 → 一万二千: any whole number from 0 below 10¹⁶."""
     if n == 0:
         return "〇"
     groups = []

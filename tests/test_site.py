@@ -14,10 +14,11 @@ from conftest import CONTENT, EXAMPLES, require_tool, zerentian
 from site_browser import open_search, search
 
 from generator.compile import compile_unit
+from generator.compile.catalog import canonical_text
 from generator.compile.plan import deadline, holder_rows, select_risks
 from generator.compile.schedule import describe, due_dates
 from generator.load import load_content, load_profile
-from generator.site.pages import canonical_text, forms_by_severity, list_duties
+from generator.site.pages import forms_by_severity, list_duties
 from generator.vocabulary import LEVEL_LABELS, LIST_ROLES, READERS, SOURCE_STANDING
 
 # One page of every kind the site has.

@@ -1,6 +1,5 @@
-"""The knowledge base arranged for reading, in the order a reader meets it: the 学习手册 and the site walk this.
-
-Grouping and ordering live here, once; the renderers only lay the groups out.
+"""The knowledge base arranged for reading, in the order a reader meets it: the 学习手册 walks this; the site's
+pages use its grouping and its wording of canonical duties.
 """
 
 from collections import defaultdict
@@ -31,6 +30,11 @@ class Catalog:
         return source, next(s.title for s in source.sections if s.id == section_id)
 
 
+def canonical_text(duty: Canonical) -> Canonical:
+    """A canonical duty in its level's usual words (乡镇, 村, 党组 …), as readers meet it outside a pack."""
+    return in_words(duty, unit_words(duty.level, ""))
+
+
 def grouped(records, key) -> dict[str, list]:
     groups: dict[str, list] = defaultdict(list)
     for record in records:
@@ -39,7 +43,7 @@ def grouped(records, key) -> dict[str, list]:
 
 
 def catalog(kb: KnowledgeBase) -> Catalog:
-    duties = {(level, role): [in_words(d, unit_words(level, "")) for d in kb.canonical.values()
+    duties = {(level, role): [canonical_text(d) for d in kb.canonical.values()
                               if d.level == level and d.role == role]
               for level in LEVELS for role in HOLDER_ROLES}
     risks = [(area, [r for r in kb.risks.values() if r.area == area.id]) for area in kb.areas.values()]

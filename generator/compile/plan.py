@@ -4,14 +4,13 @@ The document renderers get the UnitPlan made here and nothing else: no YAML, no 
 """
 
 import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..load.content import KnowledgeBase
 from ..load.profile import Leader, Profile, Subunit
-from ..load.schema import Area, Band, Canonical, Case, Form, Risk, Scheme, Tier
+from ..load.schema import TOKEN, Area, Band, Canonical, Risk, Scheme, Tier
 from ..vocabulary import (
     BODY_WORDS,
     CANONICAL_CATEGORIES,
@@ -29,7 +28,8 @@ def select_duties(kb: KnowledgeBase, level: str, role: str, areas: list[str] = (
     """The canonical duties of `role` at `level`: a member's area-specific ones only for the areas they oversee,
     and duties about subordinate units only for units that have them.
 
-    The site's checklist builder repeats this rule in JavaScript; a test keeps the two equal.
+    The site's checklist builder repeats this rule in JavaScript, for a unit that has subordinate units;
+    a test keeps the two equal.
     """
     return [
         duty for duty in kb.canonical.values()
@@ -54,13 +54,10 @@ def unit_words(level: str, name: str, declared: str | None = None) -> dict[str, 
     return words
 
 
-_TOKEN = re.compile(r"\{([^{}]+)\}")
-
-
 def in_words(duty: Canonical, words: dict[str, str]) -> Canonical:
     """The duty as the unit reads it: every {token} replaced by the unit's own word."""
     def say(text: str) -> str:
-        return _TOKEN.sub(lambda m: words.get(m.group(1), m.group(0)), text)
+        return TOKEN.sub(lambda m: words.get(m.group(1), m.group(0)), text)
 
     if not any("{" in text for text in (duty.title, duty.text, *duty.measures, *duty.evidence)):
         return duty
@@ -188,7 +185,7 @@ def letter_duties(duties: tuple[Canonical, ...], limit: int = LETTER_DUTIES) -> 
 
 
 def _central(kb: KnowledgeBase, record) -> bool:
-    return kb.sources[record.sources[0].split("/", 1)[0]].kind == "central"
+    return kb.source_of(record).kind == "central"
 
 
 def letter_terms(kb: KnowledgeBase, level: str, holder: Holder) -> Terms:
@@ -317,7 +314,7 @@ def _rule(kb: KnowledgeBase, scheme: Scheme) -> str:
 
 def assessment_form(kb: KnowledgeBase, level: str, duties: list[Canonical]) -> AssessmentForm:
     fitting = [s for s in kb.schemes.values() if s.scope is None and (not s.levels or level in s.levels)]
-    central = [s for s in fitting if kb.sources[s.sources[0].split("/", 1)[0]].kind == "central"]
+    central = [s for s in fitting if _central(kb, s)]
     ruling = central or fitting
     every = list(kb.schemes.values())
     banded = _first(every, lambda s: s.bands)
@@ -350,8 +347,6 @@ class UnitPlan:
     letters: list[Letter]
     occurrences: list[Occurrence]
     assessment: AssessmentForm
-    cases: list[Case]
-    forms: list[Form]
     blank: bool = False
 
     @property
@@ -531,7 +526,6 @@ def compile_unit(kb: KnowledgeBase, profile: Profile, related: Relatives = Relat
         collective=collective, leaders=leaders, letters=letters,
         occurrences=occurrences_for([collective, *leaders], profile.年度),
         assessment=assessment_form(kb, setting.level, list({d.id: d for h in [collective, *leaders] for d in h.duties}.values())),
-        cases=list(kb.cases.values()), forms=list(kb.forms.values()),
     )
 
 

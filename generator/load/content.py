@@ -58,6 +58,10 @@ class KnowledgeBase:
             for record in getattr(self, name).values():
                 yield name, record
 
+    def source_of(self, record) -> Source:
+        """The source a record cites first: the one it stands on."""
+        return self.sources[record.sources[0].split("/", 1)[0]]
+
     def citations(self) -> dict[tuple[str, str], list[str]]:
         """(source id, section id) → ids of the records citing it."""
         cited: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -222,8 +226,8 @@ def _cross_check(kb: KnowledgeBase, origins: dict[str, tuple[YamlDocument, tuple
 def _check_synonyms(kb: KnowledgeBase, report: Callable[[str, tuple, str], None]) -> None:
     """Each word in one group only; each group names a word the knowledge base uses, or search gains nothing by it."""
     seen: dict[str, str] = {}
-    text = "\n".join(_words(record) for _, record in kb.cited_records())
-    text += "\n".join(_words(record) for record in kb.canonical.values())
+    records = [record for _, record in kb.cited_records()] + list(kb.canonical.values())
+    text = "\n".join(_words(record) for record in records)
     for group in kb.synonyms.values():
         for i, word in enumerate(group.words):
             if word in seen:

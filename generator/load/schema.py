@@ -90,7 +90,7 @@ class Duty(Cited):
     areas: list[Id] = []
 
 
-_TOKEN = re.compile(r"\{([^{}]*)\}")
+TOKEN = re.compile(r"\{([^{}]*)\}")  # a {党委}-style token of a canonical text
 
 
 class Canonical(Record):
@@ -119,7 +119,7 @@ class Canonical(Record):
     def _words_of_its_level(self):
         allowed = set.intersection(*(set(BODY_WORDS[t]) for t in LEVEL_TYPES[self.level]))
         for text in (self.title, self.text, *self.measures, *self.evidence):
-            for token in _TOKEN.findall(text):
+            for token in TOKEN.findall(text):
                 if token not in allowed:
                     raise ValueError(f"“{{{token}}}”不是本层级可用的机构称谓：可用 "
                                      + "、".join(f"{{{t}}}" for t in sorted(allowed)))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..compile.plan import UnitPlan
-from ..limits import VOTES as MAX_VOTES
+from ..limits import MAX_VOTES
 from ..load.xlsxsource import Opened, Uncalculated, open_workbook, sheet_rows
 from ..problems import Place, Problem, ProblemsFound, clipped, display_path, internal_error
 from ..sheets import (

@@ -13,13 +13,14 @@ import json
 import zipfile
 from pathlib import Path
 
+from ..compile.catalog import canonical_text
 from ..compile.plan import BLANK, a_members_risk, deadline, risk_deadline
 from ..compile.schedule import due_dates
 from ..load.content import KnowledgeBase
 from ..load.schema import Canonical
 from ..vocabulary import DOMAINS, HOLDER_ROLES, LEVEL_LABELS, LIST_ROLES, PROFILE_LEVELS, READERS, ROLE_LABELS
 from ..wording import cn_number
-from .pages import canonical_text, citation_label, frequency_text
+from .pages import citation_label, frequency_text
 
 # Due dates depend on the year only through February: one common and one leap year stand for all years.
 COMMON_YEAR, LEAP_YEAR = 2025, 2024

@@ -12,7 +12,8 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from ..compile.plan import deadline, in_words, select_duties, unit_words
+from ..compile.catalog import canonical_text, grouped
+from ..compile.plan import deadline, select_duties
 from ..compile.schedule import describe, due_dates
 from ..load.content import KnowledgeBase
 from ..load.schema import Canonical, Case, Duty, Scheme
@@ -180,11 +181,6 @@ def duty_page(kb: KnowledgeBase, duty: Duty, punished_by: list, mechanisms: list
     return "\n".join(parts)
 
 
-def canonical_text(duty: Canonical) -> Canonical:
-    """A canonical duty in its level's usual words (乡镇, 村, 党组 …), as the site shows it."""
-    return in_words(duty, unit_words(duty.level, ""))
-
-
 def list_duties(kb: KnowledgeBase, level: str, role: str, areas: list[str] = (),
                 domains: list[str] = DOMAINS) -> list[Canonical]:
     """The duties of one choice of the checklist builder (a list role may hold several holder roles: 书记)."""
@@ -196,7 +192,7 @@ def local_rhythms(kb: KnowledgeBase, duty: Canonical) -> list[str]:
     notes = []
     for record in (kb.duties[r] for r in duty.consolidates):
         if record.frequency and record.frequency != duty.frequency:
-            source = kb.sources[record.sources[0].split("/", 1)[0]]
+            source = kb.source_of(record)
             notes.append(f"{source.short}：{describe(record.frequency)}")
     return list(dict.fromkeys(notes))
 
@@ -285,13 +281,6 @@ def level_pages(kb: KnowledgeBase, out: SitePages) -> None:
 
 
 # --- accountability ---------------------------------------------------------------------------------
-
-def grouped(records, key) -> dict[str, list]:
-    groups: dict[str, list] = defaultdict(list)
-    for record in records:
-        groups[key(record)].append(record)
-    return groups
-
 
 def forms_by_severity(kb: KnowledgeBase) -> dict[str, list]:
     """Severity → the forms the sources give for it, each form (by name) once: under the lightest severity
@@ -419,20 +408,16 @@ def scheme_page(kb: KnowledgeBase, scheme: Scheme) -> str:
     return "\n".join(parts)
 
 
-def scheme_source(kb: KnowledgeBase, scheme: Scheme):
-    return kb.sources[scheme.sources[0].split("/", 1)[0]]
-
-
 def is_central(kb: KnowledgeBase, scheme: Scheme) -> bool:
-    return scheme_source(kb, scheme).kind == "central"
+    return kb.source_of(scheme).kind == "central"
 
 
 def example_label(kb: KnowledgeBase, scheme: Scheme) -> str:
-    return "外地做法示例" if scheme_source(kb, scheme).kind == "local" else f"{SOURCE_KIND_LABELS['reference']}示例"
+    return "外地做法示例" if kb.source_of(scheme).kind == "local" else f"{SOURCE_KIND_LABELS['reference']}示例"
 
 
 def example_note(kb: KnowledgeBase, scheme: Scheme) -> str:
-    source = scheme_source(kb, scheme)
+    source = kb.source_of(scheme)
     where = f"{source.issuer}的" if source.issuer else ""
     return (f"这是{where}考核做法（{source.short}，{SOURCE_KIND_LABELS[source.kind]}），供制定本地考核办法时参考，"
             "不是中央党内法规的规定，也不是本地的考核办法。")
@@ -447,13 +432,13 @@ def assessment_pages(kb: KnowledgeBase, out: SitePages) -> None:
         out.pages[f"assessment/{scheme.id}.md"] = scheme_page(kb, scheme)
     for level in LEVELS:
         schemes = sorted((s for s in kb.schemes.values() if level in s.levels or not s.levels),
-                         key=lambda s: SOURCE_STANDING.index(scheme_source(kb, s).kind))
+                         key=lambda s: SOURCE_STANDING.index(kb.source_of(s).kind))
         if not schemes:
             continue
         index.append(f"## {LEVEL_LABELS[level]} {{#{level}}}\n")
         index.append(bullet_list([
             f"{link(here, f'assessment/{s.id}.md', s.title)}：{esc(s.subject)}"
-            + ("" if is_central(kb, s) else f"（{example_label(kb, s)}：{esc(scheme_source(kb, s).short)}"
+            + ("" if is_central(kb, s) else f"（{example_label(kb, s)}：{esc(kb.source_of(s).short)}"
                + (f"，{esc(s.scope)}" if s.scope else "") + "）")
             for s in schemes]))
     out.pages[here] = "\n".join(index)
@@ -639,7 +624,7 @@ def cases_for(kb: KnowledgeBase, duties: list[Canonical]) -> list[Case]:
     central rules first."""
     records = {r for d in duties for r in d.consolidates}
     cases = [c for c in kb.cases.values() if records & set(c.duties)]
-    return sorted(cases, key=lambda c: SOURCE_STANDING.index(kb.sources[c.sources[0].split("/", 1)[0]].kind))
+    return sorted(cases, key=lambda c: SOURCE_STANDING.index(kb.source_of(c).kind))
 
 
 READER_INTROS = {
