@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import load
 from .load.profile import UnitRead
-from .load.units import MissingPath, read_inputs
+from .load.units import WORKBOOK_SUFFIX, MissingPath, read_inputs
 from .pdf import convert_to_pdf, find_soffice
 from .problems import Place, Problem, ProblemsFound, display_path, errors, os_reason
 from .render import starter
@@ -312,7 +312,6 @@ def progress(total: int, label: str):
 def run_collect(args) -> int:
     from .returns.collect import collect
     from .returns.report import report_files
-    from .write import write_pack
 
     kb = load.load_content(args.content)
     inputs = read_inputs(kb, args.paths)
@@ -346,15 +345,12 @@ def run_burden(args) -> int:
     return 0 if all(unit.ok for unit in units) else 1
 
 
-ROSTER_SUFFIX = ".xlsx"
-
-
 def run_new(args) -> int:
     if args.source:
         return convert(args)
     if args.path.exists() and not args.force:
         raise UsageError(f"“{args.path}”已存在，不会覆盖：请换一个文件名")
-    if args.path.suffix.lower() == ROSTER_SUFFIX:
+    if args.path.suffix.lower() == WORKBOOK_SUFFIX:
         from .convert import blank_roster
 
         write_bytes_atomic(args.path, blank_roster(load.load_content(args.content)))
@@ -370,8 +366,8 @@ def convert(args) -> int:
     """`new 名册.xlsx --from 档案…` or `new 档案目录/ --from 名册.xlsx`: every unit converts, or nothing is written."""
     from .convert import profiles_from_roster, roster_from_profiles
 
-    to_roster = args.path.suffix.lower() == ROSTER_SUFFIX
-    from_roster = [path.suffix.lower() == ROSTER_SUFFIX for path in args.source]
+    to_roster = args.path.suffix.lower() == WORKBOOK_SUFFIX
+    from_roster = [path.suffix.lower() == WORKBOOK_SUFFIX for path in args.source]
     if (to_roster and any(from_roster)) or (not to_roster and (not all(from_roster) or args.path.suffix)):
         raise UsageError("--from 用于名册与单位档案之间的转换：zerentian new 名册.xlsx --from 档案目录/，"
                          "或 zerentian new 档案目录/ --from 名册.xlsx")

@@ -84,8 +84,9 @@ def _init_worker(content: Path) -> None:
         _worker_kb = load_content(content)
 
 
-def _pack_in_worker(args: tuple[UnitOutcome, bool]) -> UnitOutcome:
-    return pack_one(_worker_kb, *args)
+def _pack_in_worker(args: tuple[UnitOutcome, bool]) -> tuple[WriteResult | None, list[Problem]]:
+    done = pack_one(_worker_kb, *args)
+    return done.result, done.problems  # what the parent reports: not the whole unit back
 
 
 def pack_many(kb: KnowledgeBase, content: Path, units: list[UnitOutcome], force: bool,
@@ -103,7 +104,7 @@ def pack_many(kb: KnowledgeBase, content: Path, units: list[UnitOutcome], force:
     try:
         with ProcessPoolExecutor(min(jobs, len(tasks)), initializer=_init_worker, initargs=(content,)) as pool:
             for unit, done in zip(units, pool.map(_pack_in_worker, tasks, chunksize=chunk), strict=True):
-                unit.result, unit.problems = done.result, done.problems  # a worker returns a copy: its outcome
+                unit.result, unit.problems = done
                 yield unit
     finally:
         gc.unfreeze()

@@ -176,6 +176,7 @@ class _Manifest:
         self.entries: dict[str, set[str]] = {}
         self.notes: list[Problem] = []
         self.found = os.path.lexists(self.path)
+        self._on_disk: str | None = None  # the manifest's text as read or last saved
         self._read()
 
     def _note(self, message: str) -> None:
@@ -190,9 +191,10 @@ class _Manifest:
             self._note("生成记录不是普通文件或大得异常，已忽略：本文件夹中现有的文件都当作您的文件保留")
             return
         try:
-            data = json.loads(self.path.read_bytes())
+            text = self.path.read_text(encoding="utf-8")
+            data = json.loads(text)
         except (ValueError, RecursionError):
-            data = None
+            text = data = None
         if not isinstance(data, dict):
             self._note("生成记录已损坏，已忽略：本文件夹中现有的文件都当作您的文件保留，本次会重新记录")
             return
@@ -204,6 +206,7 @@ class _Manifest:
                 self.entries[name] = set(digests)
             else:
                 refused.append(name)
+        self._on_disk = text
         if refused:
             sample = "、".join(f"“{clipped(n)}”" for n in refused[:3]) + ("等" if len(refused) > 3 else "")
             self._note(f"生成记录中有 {len(refused)} 项不是本文件夹中的文件（{sample}），已忽略，不会改动或删除它们")
@@ -212,8 +215,12 @@ class _Manifest:
         return digest in self.entries.get(name, ())
 
     def save(self) -> None:
+        """Written only when it changed: an unchanged pack of a whole county rewrites nothing."""
         entries = {name: sorted(d)[0] if len(d) == 1 else sorted(d) for name, d in self.entries.items()}
-        write_text_atomic(self.path, json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True))
+        text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
+        if text != self._on_disk:
+            write_text_atomic(self.path, text)
+            self._on_disk = text
 
 
 def _check_names(files: dict[str, bytes], nested: bool) -> None:
@@ -236,32 +243,25 @@ def write_pack(folder: Path, files: dict[str, bytes], force: bool = False) -> Wr
     _check_names(files, nested=False)
     _refuse_link(folder, "输出文件夹")
     if folder.exists():
-        return _write_into(folder, files, force)
+        manifest = _Manifest(folder, nested=False)
+        result = WriteResult(notes=manifest.notes)
+        _sync(folder, files, force, manifest, result)
+        return result
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=TEMP_PREFIX))
     try:
         os.chmod(staging, _DIR_MODE)
-        result = _write_into(staging, files, force, fresh=True)
+        _write_staged(staging, files)
         os.rename(staging, folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return result
+    return WriteResult()
 
 
-def _write_into(folder: Path, files: dict[str, bytes], force: bool, fresh: bool = False) -> WriteResult:
-    folder.mkdir(parents=True, exist_ok=True)
-    manifest = _Manifest(folder, nested=False)
-    result = WriteResult(notes=manifest.notes)
-    if fresh:
-        _write_staged(folder, files, manifest)
-    else:
-        _sync(folder, files, force, manifest, result)
-    return result
-
-
-def _write_staged(folder: Path, files: dict[str, bytes], manifest: _Manifest) -> None:
+def _write_staged(folder: Path, files: dict[str, bytes]) -> None:
     """Files in a folder this run has just made (staging): nothing there to keep, and nobody sees them before
     the folder is renamed in, so no file needs a rename of its own."""
+    manifest = _Manifest(folder, nested=False)
     for name, data in files.items():
         with open(folder / name, "xb") as handle:
             handle.write(data)

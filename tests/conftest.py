@@ -1,5 +1,6 @@
 import fcntl
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -56,6 +57,19 @@ def require_shared() -> Path:
     if not (SHARED / "seeds").is_dir():
         missing(f"no source documents at {SHARED}: fidelity checks need the project's shared/ folder")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def kb():
+    """The knowledge base, as every command loads it."""
+    from generator.load import load_content
+
+    return load_content(CONTENT)
+
+
+def flat(text: str) -> str:
+    """Text without page numbers, spaces or line breaks: what a sentence says, however it wraps in a PDF."""
+    return re.sub(r"\s+", "", re.sub(r"—\s*\d+\s*—", "", text))
 
 
 def tree(path: Path) -> dict[str, bytes]:
@@ -138,14 +152,16 @@ SHARED_BUILDS = {"site": "site", "served": "site", "folder": "site", "printed": 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items) -> None:
-    """Tests that drive Chromium are `browser` tests: `pytest -m "not browser and not slow"` is the quick part."""
+    """Tests that drive Chromium are `browser` tests, those of a shared slow build `slow` tests:
+    `pytest -m "not browser and not slow"` is the quick part."""
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
         group = next((SHARED_BUILDS[f] for f in fixtures if f in SHARED_BUILDS), None)
-        if group:
+        if group:  # a built site or the LibreOffice conversions: seconds before the first of them runs
             item.add_marker(pytest.mark.xdist_group(group))
+            item.add_marker(pytest.mark.slow)
 
 
 @dataclass

@@ -10,11 +10,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, EXAMPLES, zerentian
+from conftest import EXAMPLES, zerentian
 
 from generator.compile import compile_blank, compile_unit
 from generator.compile.plan import holder_rows, responsibility_rows, unit_type
-from generator.load import load_content, load_profile
+from generator.load import load_profile
 from generator.pack import render_pack
 from generator.vocabulary import PROFILE_LEVELS
 
@@ -22,11 +22,6 @@ from generator.vocabulary import PROFILE_LEVELS
 RANGES = {"collective": ((15, 40), (8, 30)), "first_responsible": ((6, 20), (5, 20)),
           "member": ((4, 20), (3, 15)), "discipline": ((5, 20), (3, 15))}
 CENTRAL = {"central"}
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_content(CONTENT)
 
 
 @pytest.fixture(scope="module")

@@ -14,14 +14,14 @@ from pathlib import Path
 import docx
 import jinja2
 import pytest
-from conftest import EXAMPLES, require_tool
+from conftest import EXAMPLES, flat, require_tool
 from lxml import etree
 
 from generator import fonts, wording
 from generator.compile import compile_blank, compile_unit
 from generator.compile.catalog import catalog
 from generator.filenames import safe_filename
-from generator.load import load_content, load_profile
+from generator.load import load_profile
 from generator.pack import rebuild_templates
 from generator.render import gbt9704
 from generator.render.documents import documents, render_docx
@@ -65,11 +65,6 @@ EVERY_DOCUMENT = ("01-责任清单", "02-责任书", "03-廉政承诺书", "04-�
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return load_content()
-
-
-@pytest.fixture(scope="module")
 def plans(kb, tmp_path_factory):
     """Every example, the hostile profile and a blank township plan, by name."""
     hostile = tmp_path_factory.mktemp("profiles") / "hostile.yaml"
@@ -93,11 +88,6 @@ def xml(data: bytes, part: str):
 def texts(data: bytes) -> list[str]:
     """Paragraph texts of the body, in order."""
     return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in xml(data, "word/document.xml").iter(f"{W}p")]
-
-
-def flat(text: str) -> str:
-    """Text without line breaks, spaces or page numbers: names survive wrapping in the PDF."""
-    return re.sub(r"\s+", "", re.sub(r"—\s*\d+\s*—", "", text))
 
 
 # --- the pack --------------------------------------------------------------------------------
@@ -289,6 +279,7 @@ def test_every_example_document_opens_in_libreoffice_as_a4_with_the_names_and_cj
     assert len({re.sub(r"CJK\w\w", "", f) for f in faces}) >= 3, f"title, body and headings distinct: {faces}"
 
 
+@pytest.mark.slow
 def test_hostile_names_and_the_handbook_open_in_libreoffice(plans, packs, kb, tmp_path):
     soffice = require_tool("soffice")
     require_tool("pdftotext")

@@ -3,7 +3,6 @@
 import re
 from pathlib import Path
 
-import pytest
 import yaml
 from conftest import CONTENT, EXAMPLES, ROOT, require_shared, zerentian
 
@@ -12,11 +11,6 @@ from generator.load import load_content
 
 SECTIONS = sorted((ROOT / "tests" / "data" / "sections").glob("*.yaml"))
 RHYTHM = re.compile("|".join(RHYTHM_WORDS))
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_content(CONTENT)
 
 
 def test_check_passes_on_content_and_examples():

@@ -6,20 +6,15 @@ from collections import Counter
 from datetime import date, datetime
 
 import pytest
-from conftest import CONTENT, EXAMPLES, require_tool, tree, zerentian
+from conftest import EXAMPLES, require_tool, tree, zerentian
 from icalendar import Calendar
 from openpyxl import load_workbook
 
 from generator.compile import compile_unit
 from generator.compile.schedule import due_dates
-from generator.load import load_content, load_profile
+from generator.load import load_profile
 
 TOWNSHIP = EXAMPLES / "青石镇.yaml"
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_content(CONTENT)
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +152,7 @@ def test_blank_templates_for_every_level(tmp_path):
     assert (tmp_path / "学习手册" / "学习手册.docx").stat().st_size > 10_000
 
 
+@pytest.mark.slow
 def test_pdf_copies_on_request(tmp_path):
     require_tool("soffice")
     run = zerentian("pack", EXAMPLES / "东坪村.yaml", "--out", tmp_path, "--pdf")

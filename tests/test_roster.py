@@ -8,11 +8,11 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, EXAMPLES, missing, require_tool, tree, zerentian
+from conftest import EXAMPLES, missing, require_tool, tree, zerentian
 from openpyxl import load_workbook
 
 from generator.compile.burden import burden_report
-from generator.load import load_content, load_profile
+from generator.load import load_profile
 from generator.load.roster import read_roster
 from generator.pdf import convert_to_pdf
 
@@ -25,25 +25,12 @@ EXAMPLE_UNITS = ["中共东坪村支部委员会", "中共云岭县财政局党�
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return load_content(CONTENT)
-
-
-@pytest.fixture(scope="module")
 def county(tmp_path_factory):
     """The example profiles turned into one roster, as a county office would start."""
     folder = tmp_path_factory.mktemp("county")
     run = zerentian("new", folder / "名册.xlsx", "--from", EXAMPLES)
     assert run.code == 0, run.err
     return folder / "名册.xlsx"
-
-
-@pytest.fixture(scope="module")
-def packs(tmp_path_factory):
-    """The example profiles' packs, generated from the YAML files."""
-    out = tmp_path_factory.mktemp("packs")
-    assert zerentian("pack", EXAMPLES, "--out", out).code == 0
-    return out
 
 
 def example_profiles(kb):
@@ -86,8 +73,8 @@ def texts(folder: Path) -> dict[str, object]:
     return seen
 
 
-def test_pack_from_the_roster_gives_the_same_documents_as_pack_from_the_profiles(county, packs, tmp_path):
-    from_yaml, from_roster = packs, tmp_path / "roster"
+def test_pack_from_the_roster_gives_the_same_documents_as_pack_from_the_profiles(county, example_packs, tmp_path):
+    from_yaml, from_roster = example_packs, tmp_path / "roster"
     run = zerentian("pack", county, "--out", from_roster)
 
     assert run.code == 0, run.err
@@ -98,7 +85,7 @@ def test_pack_from_the_roster_gives_the_same_documents_as_pack_from_the_profiles
         assert got[name] == expected[name], name
 
 
-def test_check_burden_and_collect_take_the_roster_as_they_take_the_profiles(county, packs, kb):
+def test_check_burden_and_collect_take_the_roster_as_they_take_the_profiles(county, example_packs, kb):
     check = zerentian("check", county)
     assert check.code == 0 and "单位档案 3 份无误" in check.out, check.err
 
@@ -106,8 +93,8 @@ def test_check_burden_and_collect_take_the_roster_as_they_take_the_profiles(coun
     each = [burden_report(kb, example_profiles(kb)[unit]) for unit in EXAMPLE_UNITS]
     assert burden.code == 0 and burden.out == "\n\n".join(each) + "\n"
 
-    from_roster = zerentian("collect", county, packs, "--json", "--as-of", "2026-06-30")
-    from_yaml = zerentian("collect", EXAMPLES, packs, "--json", "--as-of", "2026-06-30")
+    from_roster = zerentian("collect", county, example_packs, "--json", "--as-of", "2026-06-30")
+    from_yaml = zerentian("collect", EXAMPLES, example_packs, "--json", "--as-of", "2026-06-30")
     assert from_roster.code == 0, from_roster.err
     assert from_roster.out == from_yaml.out and len(from_roster.out) > 1000
 
@@ -376,3 +363,14 @@ def test_a_roster_may_say_a_units_type_and_one_made_before_the_column_still_read
     older = read_roster(edited_roster(county, tmp_path / "旧名册.xlsx",
                                       lambda wb: wb["单位"].delete_cols(SHEETS["单位"].index("类型") + 1)), kb)
     assert sorted(u.loaded.profile.单位 for u in older if u.loaded) == EXAMPLE_UNITS
+
+
+def test_a_damaged_roster_is_reported_and_the_profile_beside_it_still_checked(county, tmp_path):
+    damaged = tmp_path / "名册（损坏）.xlsx"
+    with zipfile.ZipFile(county) as source, zipfile.ZipFile(damaged, "w") as copy:
+        for part in source.infolist():
+            data = source.read(part.filename)
+            copy.writestr(part, data[:len(data) // 2] if part.filename.startswith("xl/worksheets/") else data)
+    run = zerentian("check", damaged, EXAMPLES / "东坪村.yaml")
+    assert run.code == 1 and "Traceback" not in run.err
+    assert "名册（损坏）.xlsx" in run.err and "发现 1 处问题" in run.err

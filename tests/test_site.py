@@ -2,7 +2,6 @@
 folder (file://) unless the test is about the server; nothing is fetched from outside the site."""
 
 import json
-import os
 import re
 import subprocess
 from datetime import datetime
@@ -10,14 +9,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import CONTENT, EXAMPLES, require_tool, zerentian
+from conftest import EXAMPLES, require_tool, zerentian
 from site_browser import open_search, search
 
 from generator.compile import compile_unit
 from generator.compile.catalog import canonical_text
 from generator.compile.plan import deadline, holder_rows, select_risks
 from generator.compile.schedule import describe, due_dates
-from generator.load import load_content, load_profile
+from generator.load import load_profile
+from generator.pdf import convert_to_pdf
 from generator.site.pages import forms_by_severity, list_duties
 from generator.vocabulary import LEVEL_LABELS, LIST_ROLES, READERS, SOURCE_STANDING
 
@@ -38,11 +38,6 @@ MAX_SITE_BYTES = 12_000_000
 # XXX a source document puts for a name it hides.
 SHOWN_LATIN = {"Word", "Excel", "WPS", "A4", "YAML", "GB", "T", "docx", "xlsx", "zip", "yaml", "ics", "index",
                "html", "pdf", "X", "XXX"}
-
-
-@pytest.fixture(scope="session")
-def kb():
-    return load_content(CONTENT)
 
 
 def outside_requests(page, base: str) -> list[str]:
@@ -233,7 +228,7 @@ def download(page, label: str, to: Path) -> Path:
 
 
 def test_the_builders_word_and_excel_files_list_the_selection_and_open_in_libreoffice(kb, browser, folder, tmp_path):
-    soffice = require_tool("soffice")
+    require_tool("soffice")
     require_tool("pdftotext")
     page = browser.new_page()
     page.goto(folder + "checklist.html#level=village&role=secretary")
@@ -249,9 +244,7 @@ def test_the_builders_word_and_excel_files_list_the_selection_and_open_in_libreo
     assert [r[6] for r in rows] == [deadline(d) for d in duties]
     assert {r[1] for r in rows} == {"集体责任", "第一责任人（＿＿＿＿＿＿）"}
 
-    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(word)],
-                   check=True, capture_output=True, timeout=300, env={**os.environ})
+    convert_to_pdf([word], tmp_path)  # as `pack --pdf` does, with the project's font aliases
     text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(word.with_suffix(".pdf")), "-"],
                                              capture_output=True, text=True, check=True).stdout)
     assert "一、集体责任" in text and "二、第一责任人" in text

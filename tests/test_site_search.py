@@ -4,20 +4,12 @@ in Chromium over HTTP and from a shared folder; what is found nowhere is said so
 import json
 import re
 
-import pytest
 import yaml
-from conftest import CONTENT, ROOT
+from conftest import ROOT
 from site_browser import open_search, search
-
-from generator.load import load_content
 
 OUR_WORKER = "assets/zerentian/search-worker.js"  # what our pages load instead of Material's search
 QUERIES = yaml.safe_load((ROOT / "tests" / "data" / "search_queries.yaml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_content(CONTENT)
 
 
 def hit_rate(browser, base: str) -> tuple[float, list[str]]:

@@ -43,15 +43,17 @@ _SPLIT = re.compile(f"[{re.escape(LIST_SEPARATORS)}]")
 def is_roster(path: Path) -> bool:
     """An Excel file with one of the roster's sheets (returned ledgers and score sheets have none)."""
     try:
-        with zipfile.ZipFile(path) as package:  # an oversized part is no roster of ours: its reader refuses it
+        with zipfile.ZipFile(path) as package:  # an oversized part is no roster of ours, whatever its sheets
             if any(part.file_size > XLSX_PART_BYTES for part in package.infolist()):
                 return False
         reader = ExcelReader(str(path), read_only=True)
-        reader.read_manifest()
-        reader.read_workbook()  # the sheet names only: no cell is parsed
-        names = {sheet.name for sheet in reader.parser.sheets}
-        reader.archive.close()
-    except Exception:  # not a workbook at all: read_roster says so when it is named as one
+        try:
+            reader.read_manifest()
+            reader.read_workbook()  # the sheet names only: no cell is parsed
+            names = {sheet.name for sheet in reader.parser.sheets}
+        finally:
+            reader.archive.close()
+    except Exception:  # not a workbook at all: `collect` and `check` report it as no roster and no form
         return False
     return bool(names & set(ROSTER_SHEETS))
 
@@ -174,7 +176,6 @@ def _sheet(wb, sheet: str, name: str):
 
 
 def _rows(ws, sheet: str, headings: tuple[str, ...], name: str) -> list[Row]:
-    ws.reset_dimensions()  # some programs write a wrong extent: read every cell there is (within the bounds)
     lines = ws.iter_rows(values_only=True, max_row=XLSX_ROWS, max_col=XLSX_COLUMNS)
     header = [_text(value) for value in next(lines, ())]
     while header and not header[-1]:  # the bounded read pads the row with empty cells
@@ -182,7 +183,6 @@ def _rows(ws, sheet: str, headings: tuple[str, ...], name: str) -> list[Row]:
     columns = _columns(header, sheet, headings, name)
     rows = []
     for number, values in enumerate(lines, 2):
-        values = (*values, *([None] * (len(header) - len(values))))
         if all(_text(v) == "" for v in values):
             continue
         rows.append(Row(sheet, number, {h: values[c - 1] for h, c in columns.items()}, columns))

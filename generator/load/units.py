@@ -33,16 +33,20 @@ def read_inputs(kb: KnowledgeBase, paths: list[Path]) -> Inputs:
     units: list[UnitRead] = []
     workbooks: list[Path] = []
     for path in input_files(paths):
-        if path.suffix.lower() != WORKBOOK_SUFFIX:
-            units.append(_read_profile(kb, path))
-            continue
-        # openpyxl takes a tenth of a second to import: only for workbooks
-        from .roster import is_roster, read_roster
+        try:
+            if path.suffix.lower() != WORKBOOK_SUFFIX:
+                units.append(_read_profile(kb, path))
+                continue
+            # openpyxl takes a tenth of a second to import: only for workbooks
+            from .roster import is_roster, read_roster
 
-        if is_roster(path):
-            units.extend(read_roster(path, kb))
-        else:
-            workbooks.append(path)
+            if is_roster(path):
+                units.extend(read_roster(path, kb))
+            else:
+                workbooks.append(path)
+        except Exception as exc:  # a defect must not cost the other inputs of a batch their turn
+            place = Place(display_path(path))
+            units.append(UnitRead(place, problems=[internal_error(place, "读取", exc)]))
     return Inputs(units, workbooks)
 
 
@@ -66,6 +70,4 @@ def _read_profile(kb: KnowledgeBase, path: Path) -> UnitRead:
         loaded = load_profile(path, kb)
     except ProblemsFound as exc:
         return UnitRead(Place(display_path(path)), problems=exc.problems)
-    except Exception as exc:  # a defect must not cost the other profiles of a batch their turn
-        return UnitRead(Place(display_path(path)), problems=[internal_error(Place(display_path(path)), "读取", exc)])
     return UnitRead(loaded.place, loaded)
