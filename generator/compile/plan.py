@@ -10,7 +10,7 @@ from datetime import date
 
 from ..load.content import KnowledgeBase
 from ..load.profile import Leader, Profile, Subunit
-from ..load.schema import TOKEN, Area, Band, Canonical, Risk, Scheme, Tier
+from ..load.schema import TOKEN, Area, Band, Canonical, Case, Risk, Scheme, Tier
 from ..vocabulary import (
     BODY_WORDS,
     CANONICAL_CATEGORIES,
@@ -19,6 +19,7 @@ from ..vocabulary import (
     LEVELS,
     PROFILE_DUTIES,
     PROFILE_LEVELS,
+    SOURCE_STANDING,
 )
 from .schedule import CHECKPOINTS, describe, due_dates, due_words
 
@@ -91,7 +92,8 @@ def a_members_risk(risk: Risk) -> bool:
 def select_risks(kb: KnowledgeBase, level: str, areas: list[str]) -> list[Risk]:
     """The risks of the areas a member oversees, at the member's level.
 
-    The site's lists repeat this rule in JavaScript (with `a_members_risk` exported); a test keeps the two equal.
+    The site's lists repeat this rule in JavaScript (given only the risks `a_members_risk` allows); a test keeps
+    the two equal.
     """
     return [risk for risk in kb.risks.values()
             if risk.area in areas and (not risk.levels or level in risk.levels) and a_members_risk(risk)]
@@ -184,6 +186,14 @@ def letter_duties(duties: tuple[Canonical, ...], limit: int = LETTER_DUTIES) -> 
     return tuple(sorted(picked, key=lambda d: (CANONICAL_CATEGORIES.index(d.category), order[d.id])))
 
 
+def cases_for(kb: KnowledgeBase, duties: list[Canonical]) -> list[Case]:
+    """The accountability cases punishing the neglect of these duties (through the records they stand for),
+    central rules first."""
+    records = {r for d in duties for r in d.consolidates}
+    cases = [c for c in kb.cases.values() if records & set(c.duties)]
+    return sorted(cases, key=lambda c: SOURCE_STANDING.index(kb.source_of(c).kind))
+
+
 def _central(kb: KnowledgeBase, record) -> bool:
     return kb.source_of(record).kind == "central"
 
@@ -192,8 +202,7 @@ def letter_terms(kb: KnowledgeBase, level: str, holder: Holder) -> Terms:
     """The clauses for a party B of `level` holding `holder`'s duties: the central scheme that applies at every
     level, the central 情形 linked to those duties, and the forms central rules set for that level's cadres."""
     general = [s for s in kb.schemes.values() if (not s.levels or set(s.levels) == set(LEVELS)) and _central(kb, s)]
-    records = {r for d in holder.duties for r in d.consolidates}
-    cases = [c for c in kb.cases.values() if not records.isdisjoint(c.duties) and _central(kb, c)]
+    cases = [c for c in cases_for(kb, holder.duties) if _central(kb, c)]
     forms = [f for f in kb.forms.values() if level in f.levels and _central(kb, f)]
     cited = [c.split("/", 1)[0] for record in (*general, *cases, *forms) for c in record.sources]
     return Terms(

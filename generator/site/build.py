@@ -38,7 +38,7 @@ def build_site(kb: KnowledgeBase, out: Path, downloads: Path | None = None, *,
         docs = Path(tmp) / "docs"
         nav = _write_docs(kb, docs, downloads)
         config = load_config(str(MKDOCS_CONFIG), docs_dir=str(docs), site_dir=str(out), nav=nav)
-        if not stock_search:  # our overrides load our search worker instead of Material's
+        if not stock_search:  # our overrides: our search worker, short menus, no unused helpers (stock: Material's own)
             config.theme.dirs.insert(0, str(OVERRIDES))
             config.plugins["zerentian-slim"] = Slim()
         with _segmentation(stock_search), _quiet_jieba(), _warnings() as warnings:

@@ -43,7 +43,7 @@ def duty_data(kb: KnowledgeBase, duty: Canonical) -> dict:
 
 
 def risk_data(kb: KnowledgeBase, risk) -> dict:
-    return {"id": risk.id, "area": risk.area, "levels": risk.levels, "members": a_members_risk(risk),
+    return {"id": risk.id, "area": risk.area, "levels": risk.levels,
             "title": risk.title, "text": risk.text, "measures": "；".join(risk.measures),
             "sources": [citation_label(kb, c) for c in risk.sources]}
 
@@ -58,7 +58,7 @@ def duties_data(kb: KnowledgeBase) -> dict:
         "domains": list(DOMAINS),
         "blank": BLANK, "riskDeadline": risk_deadline(), "ordinals": [cn_number(i) for i in range(1, len(ROLE_LABELS) + 1)],
         "duties": [duty_data(kb, d) for d in kb.canonical.values()],
-        "risks": [risk_data(kb, r) for r in kb.risks.values()],
+        "risks": [risk_data(kb, r) for r in kb.risks.values() if a_members_risk(r)],  # the lists are members' only
     }
 
 

@@ -13,10 +13,10 @@ from datetime import date
 from pydantic import BaseModel
 
 from ..compile.catalog import canonical_text, grouped
-from ..compile.plan import deadline, select_duties
+from ..compile.plan import cases_for, deadline, select_duties
 from ..compile.schedule import describe, due_dates
 from ..load.content import KnowledgeBase
-from ..load.schema import Canonical, Case, Duty, Scheme
+from ..load.schema import Canonical, Duty, Scheme
 from ..vocabulary import (
     COLLECTION_LABELS,
     DOMAINS,
@@ -73,7 +73,7 @@ def record_title(collection: str, record: BaseModel) -> str:
 
 
 def page_link(here: str, target: str, text: str, fragment: str) -> str:
-    """A link whose fragment is not an anchor but a page's state (the builder's `#level=…&role=…`):
+    """A link whose fragment is not an anchor but a page's state (`#level=…&role=…` of the builder and 本月):
     written as HTML, because mkdocs would check it as a heading anchor."""
     href = posixpath.relpath(target, posixpath.dirname(here) or ".").removesuffix(".md") + ".html"
     return f'<a href="{html.escape(href)}#{html.escape(fragment)}">{html.escape(text)}</a>'
@@ -605,26 +605,19 @@ def list_heading(level: str, role: str) -> str:
     return f"{LEVEL_LABELS[level]} · {LIST_ROLES[role][0]}"
 
 
-def reader_list(kb: KnowledgeBase, here: str, level: str, role: str) -> str:
+def reader_list(here: str, by_holder: dict[str, list[Canonical]]) -> str:
     """One list of a reader's page: each duty with its rhythm and what it leaves on file, by holder role."""
     parts = []
-    for holder in LIST_ROLES[role][1]:
-        duties = select_duties(kb, level, holder)
-        if len(LIST_ROLES[role][1]) > 1:
+    for holder, duties in by_holder.items():
+        if len(by_holder) > 1:
             parts.append(f"**{ROLE_LABELS[holder]}**（{len(duties)} 项）\n")
         parts.append(table_head("责任事项", "什么时候做", "留下的材料"))
-        parts += [f"| {link(here, f'duties/{d.id}.md', canonical_text(d).title)} | {esc(deadline(d))} | "
-                  f"{esc('、'.join(canonical_text(d).evidence))} |" for d in duties]
+        for duty in duties:
+            shown = canonical_text(duty)
+            parts.append(f"| {link(here, f'duties/{duty.id}.md', shown.title)} | {esc(deadline(duty))} | "
+                         f"{esc('、'.join(shown.evidence))} |")
         parts.append("")
     return "\n".join(parts)
-
-
-def cases_for(kb: KnowledgeBase, duties: list[Canonical]) -> list[Case]:
-    """The accountability cases punishing the neglect of these duties (through the records they stand for),
-    central rules first."""
-    records = {r for d in duties for r in d.consolidates}
-    cases = [c for c in kb.cases.values() if records & set(c.duties)]
-    return sorted(cases, key=lambda c: SOURCE_STANDING.index(kb.source_of(c).kind))
 
 
 READER_INTROS = {
@@ -657,14 +650,15 @@ def reader_page(kb: KnowledgeBase, reader: str) -> str:
         parts.append("我在：" + " · ".join(f"[{LEVEL_LABELS[level]}](#{level})" for level, _ in lists) + "\n")
     duties: list[Canonical] = []
     for level, role in lists:
-        chosen = list_duties(kb, level, role)
+        by_holder = {holder: select_duties(kb, level, holder) for holder in LIST_ROLES[role][1]}
+        chosen = [duty for found in by_holder.values() for duty in found]
         duties += chosen
         anchor = f" {{#{level}}}" if len(lists) > 1 else " {#list}"
         parts.append(f"## {esc(list_heading(level, role))}{anchor}\n")
         parts.append(f"共 {len(chosen)} 项。"
                      + page_link(here, "checklist.md", "打印或下载这份清单（Word、Excel）", list_fragment(level, role))
                      + " · " + page_link(here, "month.md", "本月要做什么", list_fragment(level, role)) + "\n")
-        parts.append(reader_list(kb, here, level, role))
+        parts.append(reader_list(here, by_holder))
     cases = cases_for(kb, duties)
     parts.append("## 没做到会怎样 {#consequences}\n")
     parts.append(f"上面的责任没有履行或履行不力，可能按下列 {len(cases)} 种情形被追究责任"
@@ -729,7 +723,7 @@ def month_page(out: SitePages) -> None:
 选择层级和责任，下面列出本月和本季度到期的责任事项（按各项的频次推算，日期为最迟完成时间）。
 月份按本机日期自动选择，也可以改选其他月份。
 
-<div id="zt-month" class="zt-month" markdown="0">
+<div id="zt-month" markdown="0">
 <noscript>此页需要浏览器允许运行脚本。</noscript>
 </div>
 
@@ -798,7 +792,7 @@ def checklist_page(out: SitePages, downloads: bool) -> None:
 可以直接打印（A4），也可以下载 Word、Excel 文件修改后使用。
 {{ .zt-no-print }}
 
-<div id="zt-checklist" class="zt-checklist" markdown="0">
+<div id="zt-checklist" markdown="0">
 <noscript>此页需要浏览器允许运行脚本。</noscript>
 </div>
 

@@ -33,7 +33,7 @@
   }
 
   function areaAndDomainFields(state) {
-    return '<fieldset data-zt-areas' + (state.role === "member" ? "" : " hidden") + '><legend>分管领域（一岗双责）</legend>' +
+    return '<fieldset' + (state.role === "member" ? "" : " hidden") + '><legend>分管领域（一岗双责）</legend>' +
       ZT.options("areas", data.areas, function (id) { return state.areas.indexOf(id) !== -1 }, "checkbox") +
       "</fieldset>" +
       '<fieldset><legend>领域</legend>' +
@@ -42,7 +42,7 @@
   }
 
   function buttons() {
-    return '<p class="zt-actions">' +
+    return '<p>' +
       '<button type="button" class="md-button md-button--primary" data-zt-print>打印清单（A4）</button> ' +
       (files
         ? '<button type="button" class="md-button" data-zt-download="docx">下载 Word 文件</button> ' +
@@ -60,7 +60,7 @@
   function renderSheet(state) {
     var level = ZT.byId(data.levels, state.level), role = ZT.byId(data.roles, state.role)
     var areas = state.role === "member" ? state.areas : []
-    var groups = ZT.sections(Object.assign({}, state, {areas: areas}))
+    var groups = ZT.sections(state)
     var count = groups.reduce(function (n, g) { return n + g.duties.length }, 0)
     var areaNames = areas.map(function (id) { return (ZT.byId(data.areas, id) || {name: id}).name })
     var number = 0
@@ -96,11 +96,11 @@
             '<td class="zt-source">' + escape(r.sources.join("；")) + "</td></tr>"
         }).join("") + "</tbody></table>"
     }
-    return '<section class="zt-sheet" data-zt-sheet>' +
+    return '<section class="zt-sheet">' +
       "<h2>责任清单：" + escape(level.short) + " · " + escape(role.short) + "</h2>" +
       '<p class="zt-meta">层级：' + escape(level.label) +
       (areaNames.length ? "；分管：" + escape(areaNames.join("、")) : "") +
-      "；领域：" + escape(state.domains.join("、")) + "；共 <span data-zt-count>" + count + "</span> 项" +
+      "；领域：" + escape(state.domains.join("、")) + "；共 " + count + " 项" +
       (risks.length ? "，廉政风险点 " + risks.length + " 个" : "") + "</p>" +
       '<p class="zt-fill">单位：<span class="zt-line"></span> 责任人：<span class="zt-line"></span></p>' +
       tables +
@@ -143,8 +143,7 @@
   /* What the files list, in the pack's columns: 序号, 责任主体, 类别, 责任内容, 工作措施, 责任人, 时限; a member's
    * list ends with the risk points of the 分管 areas, as the pack's does. */
   function listModel(state) {
-    var areas = state.role === "member" ? state.areas : []
-    return ZT.sections(Object.assign({}, state, {areas: areas})).map(function (group) {
+    return ZT.sections(state).map(function (group) {
       var person = group.holder === "collective" ? "领导班子（" + data.blank + "牵头）" : data.blank
       var rows = group.duties.map(function (d) { return [d.category, d.text, d.measures, person, d.deadline] })
       if (group.holder === "member") {

@@ -13,26 +13,27 @@ window.ZT = (function () {
   }
 
   /* One section per holder role of the choice, each with the duties of generator.compile.select_duties
-   * (the same rule; tests keep the two equal). */
+   * (the same rule; tests keep the two equal). 分管 areas count for a member only, as in a pack. */
   function sections(state) {
     var role = byId(data.roles, state.role)
+    var areas = state.role === "member" ? state.areas : []
     return role.holds.map(function (holder) {
       return {
         holder: holder,
         duties: data.duties.filter(function (d) {
           return d.level === state.level && d.role === holder && state.domains.indexOf(d.domain) !== -1 &&
-            (!d.areas.length || d.areas.some(function (a) { return state.areas.indexOf(a) !== -1 }))
+            (!d.areas.length || d.areas.some(function (a) { return areas.indexOf(a) !== -1 }))
         })
       }
     })
   }
 
-  /* The risk points of a member's 分管 areas: the same rule as generator.compile.select_risks. */
+  /* The risk points of a member's 分管 areas: the same rule as generator.compile.select_risks (the data holds
+   * only the risks a member can run). */
   function risks(state) {
     if (state.role !== "member") return []
     return data.risks.filter(function (r) {
-      return state.areas.indexOf(r.area) !== -1 && (!r.levels.length || r.levels.indexOf(state.level) !== -1) &&
-        r.members
+      return state.areas.indexOf(r.area) !== -1 && (!r.levels.length || r.levels.indexOf(state.level) !== -1)
     })
   }
 

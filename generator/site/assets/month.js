@@ -38,7 +38,7 @@
 
   function list(entries, empty) {
     if (!entries.length) return "<p>" + empty + "</p>"
-    return '<table class="zt-table zt-due"><thead><tr><th>完成时限</th><th>责任事项</th><th>责任</th><th>频次</th>' +
+    return '<table class="zt-table"><thead><tr><th>完成时限</th><th>责任事项</th><th>责任</th><th>频次</th>' +
       "<th>留下的材料</th></tr></thead><tbody>" + entries.map(function (e) {
         return '<tr data-duty-id="' + escape(e.duty.id) + '">' +
           "<td>" + e.month + "月" + e.day + "日前</td>" +
@@ -66,11 +66,11 @@
     if (state) {
       var level = ZT.byId(data.levels, state.level), role = ZT.byId(data.roles, state.role)
       var rest = quarter.filter(function (m) { return m !== month })
-      html += '<section class="zt-sheet" data-zt-month-list>' +
+      html += '<section class="zt-sheet">' +
         "<h2>" + escape(level.short) + " · " + escape(role.short) + "：" + month + "月要完成的</h2>" +
         '<div data-zt-this-month>' + list(dueIn(state, [month], year), month + "月没有到期的定期事项。") + "</div>" +
         "<h2>第" + QUARTERS[(first - 1) / 3] + "季度其他月份（" + rest.join("月、") + "月）</h2>" +
-        '<div data-zt-quarter>' + list(dueIn(state, rest, year), "本季度其他月份没有到期的定期事项。") + "</div>" +
+        '<div>' + list(dueIn(state, rest, year), "本季度其他月份没有到期的定期事项。") + "</div>" +
         '<p class="zt-hint">没有固定频次的经常性工作不在此列，见' +
         '<a href="checklist.html#' + escape(location.hash.slice(1)) + '">完整的责任清单</a>。</p></section>'
     } else {

@@ -31,6 +31,7 @@ var starts = []                            // where each doc begins in corpus
 var averageLength = 1
 var cache = new Map()                      // gram → {text: Map(doc → count), title: Set(doc)}
 var synonyms = []                          // groups of folded words
+var byLocation = new Map()                 // location → doc
 
 /* Compare full-width letters and digits as ASCII, and ignore case; keeps string length. */
 function fold(value) {
@@ -60,6 +61,7 @@ function setup(index) {
     }
   })
   corpus = parts.join("\u0000")
+  byLocation = new Map(docs.map(function (d, i) { return [d.location, i] }))
   averageLength = Math.max(1, total / Math.max(1, docs.length))
   cache.clear()
 }
@@ -252,7 +254,6 @@ function search(query) {
   var ranked = Array.from(pages.entries())
     .sort(function (a, b) { return b[1].best - a[1].best })
     .slice(0, MAX_PAGES)
-  var byLocation = new Map(docs.map(function (d, i) { return [d.location, i] }))
   return {
     items: ranked.map(function (entry) {
       var group = entry[1].docs
