@@ -1,7 +1,7 @@
 """Document pack benchmark: Word documents vs plain docxtpl, workbooks vs a plain openpyxl write of the same
 workbook (each side by side), the whole pack, and a synthetic county.
 
-Run: .venv/bin/python benchmarks/bench_pack.py [--repeats 15] [--skip-county]
+Run: .venv/bin/python benchmarks/bench_pack.py [--repeats 15] [--skip-county] [--county-runs 3]
 Prints medians and ratios measured in this one run; copy them into BENCHMARKS.md.
 """
 

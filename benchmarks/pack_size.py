@@ -27,7 +27,7 @@ def pack(root: Path, out: Path) -> None:
                    cwd=root, check=True, capture_output=True, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
 
 
-def column(ws, heading: str) -> int:
+def column(ws, heading: str) -> tuple[int, int]:
     for row in ws.iter_rows(min_row=1, max_row=3):
         for cell in row:
             if cell.value == heading:

@@ -145,8 +145,8 @@ def folder(site) -> str:
     return site.as_uri() + "/"
 
 
-# Tests sharing one built thing run on one xdist worker (make test: --dist loadgroup), so no worker sits
-# waiting for the other to finish building it.
+# Tests sharing a long build run on one xdist worker (make test: --dist loadgroup), so no worker sits waiting
+# for the other to finish it. The example packs (two seconds) are left to whichever worker asks first.
 SHARED_BUILDS = {"site": "site", "served": "site", "folder": "site", "printed": "printed"}
 
 

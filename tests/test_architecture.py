@@ -25,7 +25,7 @@ def stage_of(module: str) -> tuple[str, int]:
 def project_imports(path: Path) -> set[str]:
     """Every module of the package this file imports, anywhere in it (imports inside functions too)."""
     parts = list(path.relative_to(PACKAGE).with_suffix("").parts)
-    package = parts[:-1] if parts[-1] != "__init__" else parts[:-1]
+    package = parts[:-1]  # a module's package, and an __init__'s own
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):

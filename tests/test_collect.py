@@ -240,7 +240,7 @@ def test_burden_counts_what_the_pack_asks_of_each_role(packs):
     assert "频次需核对的事项" in run.out
 
 
-def test_dates_clerks_retype_are_read(tmp_path):
+def test_dates_clerks_retype_are_read():
     from generator.returns.read import parse_date
 
     assert parse_date("2026/3/1") == parse_date("2026年3月1日") == parse_date("2026-03-01") == date(2026, 3, 1)

@@ -251,7 +251,7 @@ def _pdf_fonts(pdf: Path) -> list[tuple[str, str]]:
     return [(line.split()[0], line.split()[-5]) for line in lines[2:]]
 
 
-def _opened(pdf: Path, unit: str, faces: set[str]) -> str:
+def _opened(pdf: Path, faces: set[str]) -> str:
     """A PDF LibreOffice made: A4, fonts embedded (collected into `faces`); its text, flattened."""
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "(A4)" in info, pdf
@@ -268,7 +268,7 @@ def test_every_example_document_opens_in_libreoffice_as_a4_with_the_names_and_cj
         unit = profile.单位
         pack_text = ""
         for name in printed.files(unit):
-            text = _opened(printed.pdf(unit, name), unit, faces)
+            text = _opened(printed.pdf(unit, name), faces)
             assert flat(unit) in text, (unit, name)
             pack_text += text
         for leader in profile.班子成员:
@@ -295,7 +295,7 @@ def test_hostile_names_and_the_handbook_open_in_libreoffice(plans, packs, kb, tm
                    check=True, capture_output=True, timeout=900, env=env)
     faces: set[str] = set()
     profile = plans["hostile"].profile
-    pack_text = "".join(_opened(outdir / f"{Path(name).stem}.pdf", "hostile", faces) for name in packs["hostile"])
+    pack_text = "".join(_opened(outdir / f"{Path(name).stem}.pdf", faces) for name in packs["hostile"])
     for name in (profile.单位, *(m.姓名 for m in profile.班子成员), *(u.单位 for u in profile.下属单位)):
         assert flat(name) in pack_text, name
     handbook = subprocess.run(["pdftotext", str(outdir / "学习手册.pdf"), "-"], capture_output=True, text=True).stdout

@@ -177,9 +177,9 @@ def test_the_plan_has_eight_to_fifteen_tasks_led_by_the_leaders_the_duties_name(
         assert f"组长：{profiles[unit].secretary.姓名}" in text
 
 
-def title_lines(data: bytes) -> list[list[str]]:
+def title_lines(path: Path) -> list[list[str]]:
     """Each title of a .docx as its printed lines (the breaks the document sets)."""
-    with zipfile.ZipFile(Path(data) if isinstance(data, Path) else data) as package:
+    with zipfile.ZipFile(path) as package:
         root = etree.fromstring(package.read("word/document.xml"))
     titles = []
     for para in root.iter(f"{W}p"):

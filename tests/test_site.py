@@ -194,7 +194,7 @@ def test_the_checklist_builder_lists_what_the_pack_would(kb, browser, folder, le
     assert risks == ([r.id for r in select_risks(kb, level, areas)] if role == "member" else [])
 
 
-def test_the_secretary_preset_combines_the_collective_and_the_first_responsible_lists(kb, browser, folder):
+def test_the_secretary_preset_combines_the_collective_and_the_first_responsible_lists(browser, folder):
     assert LIST_ROLES["secretary"][1] == ("collective", "first_responsible")
     page = browser.new_page()
     page.goto(folder + "checklist.html#level=village&role=secretary")

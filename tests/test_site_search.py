@@ -95,7 +95,3 @@ def test_a_village_secretary_searches_低保_and_reaches_the_risk_page(browser, 
     page.wait_for_url(re.compile(r"risks/subsistence\.html"))
     assert "低保评定不公" in page.inner_text("article")
     page.close()
-
-
-# --- offline -------------------------------------------------------------------------------------------
-
